@@ -1,0 +1,50 @@
+// Two bundles: the extension (cjs, vscode external) and the CLI (plain Node). The CLI bundle has no
+// vscode external, so an engine that imported vscode would fail this build.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the form VS Code's $esbuild-watch problem matcher reads. */
+const problemMatcher = {
+	name: 'problem-matcher',
+	setup(build) {
+		build.onStart(() => console.log('[watch] build started'));
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}`);
+				if (location) {
+					console.error(`    ${location.file}:${location.line}:${location.column}:`);
+				}
+			}
+			console.log('[watch] build finished');
+		});
+	},
+};
+
+const common = {
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	minify: production,
+	sourcemap: !production,
+	sourcesContent: false,
+	logLevel: watch ? 'silent' : 'warning',
+	plugins: watch ? [problemMatcher] : [],
+};
+
+const builds = [
+	{ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+	{ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+	{ ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js' },
+];
+
+if (watch) {
+	for (const options of builds) {
+		const ctx = await esbuild.context(options);
+		await ctx.watch();
+	}
+} else {
+	await Promise.all(builds.map((options) => esbuild.build(options)));
+}

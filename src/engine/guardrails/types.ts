@@ -1,0 +1,150 @@
+import type { Problem, Source } from '../types';
+import type { OwnerResolution } from '../codeowners/types';
+
+export type ContractKind = 'api' | 'data-model' | 'security-standard' | 'infrastructure-pattern' | 'other';
+/** Ordered from least to most demanding. */
+export type ReviewLevel = 'none' | 'notify' | 'owner' | 'consumers' | 'architecture';
+export type AdrRequirement = 'required' | 'recommended' | 'none';
+
+export interface Person {
+	id: string;
+	name: string;
+	handles: Record<string, string>;
+	emails: string[];
+	source: Source;
+}
+
+export interface Team {
+	id: string;
+	name: string;
+	lead: string | null;
+	deputies: string[];
+	members: string[];
+	/** As written in CODEOWNERS, per host (`github`, `gitlab`). */
+	handles: Record<string, string>;
+	contact: { chat?: string; url?: string };
+	source: Source;
+}
+
+export interface Domain {
+	id: string;
+	title: string;
+	team: string;
+	/** Overrides the team's lead when set. */
+	lead: string | null;
+	paths: string[];
+	adrs: string[];
+	charter?: string;
+	source: Source;
+}
+
+export interface Contract {
+	id: string;
+	kind: ContractKind;
+	title: string;
+	/** A domain id, or `forum`. */
+	owner: string;
+	paths: string[];
+	/** Domain ids, or `*`. */
+	consumers: string[];
+	review: {
+		level: Exclude<ReviewLevel, 'none'>;
+		approvals: number;
+		/** Raw entries: person ids, `team:<id>`, `$alias`, `@handles`. */
+		reviewers: string[];
+		adr: AdrRequirement;
+	};
+	severity: 'info' | 'warning' | 'error';
+	guidance?: string;
+	adrs: string[];
+	source: Source;
+}
+
+export interface Forum {
+	title: string;
+	/** Person ids after alias expansion. */
+	members: string[];
+	handles: Record<string, string>;
+	channel?: string;
+	url?: string;
+	/** Repository-relative ADR template path, if configured (`escalation.forum.adrTemplate`). */
+	adrTemplate?: string;
+	source: Source;
+}
+
+/** A parsed and validated guardrails.yaml: the valid part, and every problem with a position. */
+export interface GuardrailsConfig {
+	/** Repository-relative path of the config file. */
+	file: string;
+	version: number;
+	people: Map<string, Person>;
+	teams: Map<string, Team>;
+	aliases: Map<string, string[]>;
+	domains: Map<string, Domain>;
+	contracts: Map<string, Contract>;
+	forum: Forum | null;
+	adrRoots: string[];
+	problems: Problem[];
+}
+
+/** An Architecture Decision Record read from Markdown. */
+export interface Adr {
+	path: string;
+	title: string;
+	/** Lower-case status word (`accepted`, `proposed`, `superseded`, …), or `unknown`. */
+	status: string;
+	domains: string[];
+	contracts: string[];
+}
+
+export interface PersonRef {
+	id: string;
+	name: string;
+	/** Handle for the active host, if the person has one. */
+	handle?: string;
+}
+
+/** One decider in the chain, most local first. */
+export interface Decider {
+	role: 'lead' | 'deputy' | 'codeowner' | 'contract-owner' | 'consumer-lead' | 'forum';
+	/** A person, a team/handle string, or the forum title. */
+	who: PersonRef | { handle: string } | { forum: string };
+	why: string;
+	source: Source;
+}
+
+export interface ContractFact {
+	contract: Contract;
+	/** Lead of the owning domain (or null for forum-owned contracts). */
+	ownerLead: PersonRef | null;
+	consumerLeads: PersonRef[];
+	adrs: Adr[];
+}
+
+/** The full answer to "who decides this?" for one path. */
+export interface Decision {
+	path: string;
+	domain: Domain | null;
+	team: Team | null;
+	lead: PersonRef | null;
+	deputies: PersonRef[];
+	codeowners: (OwnerResolution & { file: string }) | null;
+	contracts: ContractFact[];
+	review: { level: ReviewLevel; forum: boolean };
+	adrs: Adr[];
+	/** True when the user is known and not on the domain's team; null when identity is unknown. */
+	crossTeam: boolean | null;
+	/** Most local decider first. */
+	chain: Decider[];
+	/** Drift between the domain's team handle and the CODEOWNERS owners, if any. */
+	drift: Problem[];
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
+
+export interface Change {
+	path: string;
+	status: ChangeStatus;
+	/** For renames. */
+	oldPath?: string;
+}
