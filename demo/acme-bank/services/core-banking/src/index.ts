@@ -1,0 +1,4 @@
+import { openAccount } from './accounts';
+import { settleRefund } from './settlement';
+
+export { openAccount, settleRefund };
