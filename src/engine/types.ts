@@ -42,4 +42,9 @@ export interface EngineHost {
 	/** Size in bytes, or undefined when the file does not exist. */
 	fileSize?(path: string): Promise<number | undefined>;
 	log?(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;
+	/**
+	 * Repository-relative paths of the files under a folder, recursively (for ADR roots), or
+	 * undefined when the folder does not exist or the host cannot list.
+	 */
+	listFiles?(dir: string): Promise<string[] | undefined>;
 }

@@ -85,6 +85,11 @@ export interface GuardrailsConfig {
 	forum: Forum | null;
 	adrRoots: string[];
 	problems: Problem[];
+	/**
+	 * Position of every key path (`domains.payments.paths.0`, `contracts.payments-api`): the value for
+	 * scalars and list items, the key for maps and lists. Lets answers and problems point at the line.
+	 */
+	sources?: Map<string, Source>;
 }
 
 /** An Architecture Decision Record read from Markdown. */
@@ -147,4 +152,56 @@ export interface Change {
 	status: ChangeStatus;
 	/** For renames. */
 	oldPath?: string;
+}
+
+/** What one domain asks for in a review forecast. */
+export interface ForecastOwnerGroup {
+	/** GitLab section name; null for GitHub and GitLab's unnamed section. */
+	section: string | null;
+	/** Any of these may approve (GitHub: any one owner of each file). */
+	owners: string[];
+	approvals: number;
+	optional: boolean;
+	/** Changed paths this group must approve. */
+	files: string[];
+}
+
+export interface ForecastDomain {
+	/** Domain id; in CODEOWNERS-only mode the owning handle; null for files in no domain. */
+	id: string | null;
+	title: string | null;
+	lead: PersonRef | null;
+	owners: ForecastOwnerGroup[];
+	files: string[];
+}
+
+export interface ForecastContract {
+	contract: Contract;
+	level: Exclude<ReviewLevel, 'none'>;
+	approvals: number;
+	files: string[];
+	/** Handles asked for by the contract (owner lead, consumer leads, forum). */
+	reviewers: string[];
+}
+
+export interface ForecastFile {
+	path: string;
+	status: ChangeStatus;
+	oldPath?: string;
+	domain: string | null;
+	contracts: string[];
+}
+
+/** Who must review a set of changes, and what the touched contracts ask for. */
+export interface ReviewForecast {
+	files: ForecastFile[];
+	domains: ForecastDomain[];
+	contracts: ForecastContract[];
+	forum: boolean;
+	adrRequired: boolean;
+	adrIncluded: boolean;
+	/** Deduplicated host handles to request, each with a leading `@`. */
+	reviewers: string[];
+	/** The forum (for the rendered text), or null. */
+	forumInfo: Forum | null;
 }

@@ -1,0 +1,157 @@
+import { parse as parseYaml } from 'yaml';
+import type { EngineHost, Problem } from '../types';
+import type { Adr, GuardrailsConfig } from './types';
+
+function stringList(value: unknown): string[] {
+	if (typeof value === 'string') {
+		return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+	}
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function firstWord(text: string): string {
+	const word = text.trim().replace(/^[*_`~[\]]+/, '').split(/[\s,.;:*_`~[\]()]+/)[0] ?? '';
+	return word.toLowerCase() || 'unknown';
+}
+
+function baseName(path: string): string {
+	return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
+
+/**
+ * Reads an ADR: the title is the first `# ` heading (else the file name); the status is the
+ * front matter `status:` (log4brains), else a `- Status:` / `* Status:` bullet (MADR), else the
+ * first non-empty line under `## Status` (Nygard, adr-tools), as its lower-cased first word, or
+ * `unknown`. Front matter `domains:` and `contracts:` link the ADR to domains and contracts.
+ */
+export function parseAdr(text: string, path: string): Adr {
+	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+	let body = 0;
+	let status: string | undefined;
+	let domains: string[] = [];
+	let contracts: string[] = [];
+	let title: string | undefined;
+	if (lines[0]?.trim() === '---') {
+		const end = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'));
+		if (end > 0) {
+			body = end + 1;
+			try {
+				const front: unknown = parseYaml(lines.slice(1, end).join('\n'));
+				if (typeof front === 'object' && front !== null && !Array.isArray(front)) {
+					const record = front as Record<string, unknown>;
+					if (typeof record.status === 'string') {
+						status = firstWord(record.status);
+					}
+					if (typeof record.title === 'string') {
+						title = record.title.trim();
+					}
+					domains = stringList(record.domains);
+					contracts = stringList(record.contracts);
+				}
+			} catch {
+				// Broken front matter: fall back to the Markdown conventions below.
+			}
+		}
+	}
+	let inStatusSection = false;
+	for (let i = body; i < lines.length; i++) {
+		const line = lines[i];
+		const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+		if (heading) {
+			if (heading[1] === '#' && title === undefined) {
+				title = heading[2].trim();
+			}
+			inStatusSection = heading[1].length >= 2 && /^status$/i.test(heading[2].trim());
+			continue;
+		}
+		if (status !== undefined) {
+			if (title !== undefined) {
+				break;
+			}
+			continue;
+		}
+		const bullet = /^\s*[-*]\s+\**status\**\s*:\s*\**\s*(.+)$/i.exec(line);
+		if (bullet) {
+			status = firstWord(bullet[1]);
+			continue;
+		}
+		if (inStatusSection && line.trim() !== '') {
+			status = firstWord(line.replace(/^\s*[-*>]\s*/, ''));
+		}
+	}
+	return { path, title: title ?? baseName(path), status: status ?? 'unknown', domains, contracts };
+}
+
+/** Statuses listed after the current ADRs. */
+const retiredStatuses = new Set(['superseded', 'deprecated', 'rejected']);
+
+/** Sorts ADRs current first, superseded (and deprecated or rejected) last, keeping order otherwise. */
+export function sortAdrs(adrs: readonly Adr[]): Adr[] {
+	const rank = (adr: Adr): number => (retiredStatuses.has(adr.status) ? 1 : 0);
+	return adrs.map((adr, i) => ({ adr, i })).sort((a, b) => rank(a.adr) - rank(b.adr) || a.i - b.i).map((x) => x.adr);
+}
+
+/** True when a path is a Markdown file under one of the ADR roots. */
+export function isAdrPath(config: Pick<GuardrailsConfig, 'adrRoots'>, path: string): boolean {
+	return /\.(md|markdown)$/i.test(path) && config.adrRoots.some((root) => root === '' || path.startsWith(`${root}/`));
+}
+
+/** The ADRs read from disk, and `adr-missing` problems for config references that do not exist. */
+export interface LoadedAdrs {
+	adrs: Map<string, Adr>;
+	problems: Problem[];
+}
+
+/**
+ * Reads every ADR under `adrs.roots` (the file list comes from the caller, or from
+ * `host.listFiles` when it has one) plus every ADR the config names, once each. A path the config
+ * names that cannot be read is an `adr-missing` problem at the reference.
+ */
+export async function loadAdrs(host: EngineHost, config: GuardrailsConfig, adrFiles?: readonly string[]): Promise<LoadedAdrs> {
+	const candidates = new Set<string>();
+	let listed: readonly string[] | undefined = adrFiles;
+	if (!listed && host.listFiles) {
+		const found: string[] = [];
+		for (const root of config.adrRoots) {
+			found.push(...((await host.listFiles(root)) ?? []));
+		}
+		listed = found;
+	}
+	for (const file of listed ?? []) {
+		if (isAdrPath(config, file) && !/(^|\/)(README|index|template)[^/]*$/i.test(file)) {
+			candidates.add(file);
+		}
+	}
+	const references: { path: string; key: string }[] = [];
+	for (const domain of config.domains.values()) {
+		domain.adrs.forEach((path, i) => references.push({ path, key: `domains.${domain.id}.adrs.${i}` }));
+	}
+	for (const contract of config.contracts.values()) {
+		contract.adrs.forEach((path, i) => references.push({ path, key: `contracts.${contract.id}.adrs.${i}` }));
+	}
+	for (const ref of references) {
+		candidates.add(ref.path);
+	}
+	const adrs = new Map<string, Adr>();
+	await Promise.all([...candidates].map(async (path) => {
+		const text = await host.readFile(path);
+		if (text !== undefined) {
+			adrs.set(path, parseAdr(text, path));
+		}
+	}));
+	const problems: Problem[] = [];
+	for (const ref of references) {
+		if (!adrs.has(ref.path)) {
+			const source = config.sources?.get(ref.key);
+			problems.push({
+				code: 'adr-missing',
+				severity: 'warning',
+				file: config.file,
+				line: source?.line ?? 1,
+				column: source?.column ?? 1,
+				message: `ADR ${ref.path} (${ref.key}) does not exist.`,
+			});
+		}
+	}
+	return { adrs, problems };
+}
