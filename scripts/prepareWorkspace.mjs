@@ -1,0 +1,115 @@
+// Prepares fresh, disposable workspaces from demo/acme-bank for the integration suites, the UI
+// smoke test and the demo: a git repository copy (the extension reads git for identity and changes)
+// and a multi-root .code-workspace (that copy plus a plain folder outside any repository).
+//
+// usage: node scripts/prepareWorkspace.mjs             prints the repository copy's path
+//        node scripts/prepareWorkspace.mjs --multiroot prints the .code-workspace path
+// Either way the caller owns the printed temp folder and deletes it when done.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const demoSource = path.join(repoRoot, 'demo', 'acme-bank');
+const fallbackEmail = 'bob@acme-bank.example';
+// Fixed dates keep commit ids, blame and "last changed" answers identical from run to run.
+const fixedDate = '2026-01-15T09:00:00+00:00';
+
+/** Bob is the demo's "current user": a payments deputy, so the extension has a story to tell him. */
+function bobsEmail(repo) {
+	for (const candidate of ['guardrails.yaml', '.github/guardrails.yaml', '.gitlab/guardrails.yaml']) {
+		const file = path.join(repo, candidate);
+		if (!existsSync(file)) {
+			continue;
+		}
+		try {
+			const email = parse(readFileSync(file, 'utf8'))?.org?.people?.bob?.emails?.[0];
+			if (typeof email === 'string' && email.includes('@')) {
+				return email;
+			}
+		} catch {
+			// A half-written demo config must not stop the tests that do not need it.
+		}
+	}
+	return fallbackEmail;
+}
+
+function git(cwd, args) {
+	return execFileSync('git', args, {
+		cwd,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: {
+			...process.env,
+			GIT_AUTHOR_DATE: fixedDate,
+			GIT_COMMITTER_DATE: fixedDate,
+			// The machine's global config (signing, hooks, templates) must not leak into the fixture.
+			GIT_CONFIG_GLOBAL: '/dev/null',
+			GIT_CONFIG_NOSYSTEM: '1',
+		},
+	});
+}
+
+/** Copies the demo into `<parent>/acme-bank`, commits it as Bob, and returns the copy's path. */
+export function copyDemoRepo(parent) {
+	if (!existsSync(demoSource)) {
+		throw new Error(`${path.relative(repoRoot, demoSource)} does not exist yet: the demo repository is needed for the integration tests`);
+	}
+	const repo = path.join(parent, 'acme-bank');
+	cpSync(demoSource, repo, {
+		recursive: true,
+		filter: (source) => !/[\\/](node_modules|\.git)$/.test(source),
+	});
+	git(repo, ['init', '-q', '-b', 'main']);
+	git(repo, ['config', 'user.name', 'Bob Ortiz']);
+	git(repo, ['config', 'user.email', bobsEmail(repo)]);
+	git(repo, ['config', 'commit.gpgsign', 'false']);
+	git(repo, ['add', '-A']);
+	git(repo, ['commit', '-q', '--no-verify', '-m', 'Acme Bank demo repository']);
+	return repo;
+}
+
+/** A fresh temp folder holding a git copy of the demo: `{ root, repo }`; delete `root` when done. */
+export function prepareDemoRepo() {
+	// realpath: on systems where the temp dir is a symlink, VS Code reports the resolved path.
+	const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'og-demo-')));
+	return { root, repo: copyDemoRepo(root) };
+}
+
+/**
+ * A fresh multi-root workspace: the demo repository copy plus `notes/`, a plain folder outside
+ * any git repository, so the extension must cope with a folder that has no CODEOWNERS and no git.
+ */
+export function prepareMultiRootWorkspace() {
+	const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'og-multiroot-')));
+	const repo = copyDemoRepo(root);
+	const plainFolder = path.join(root, 'notes');
+	mkdirSync(plainFolder);
+	writeFileSync(path.join(plainFolder, 'todo.txt'), 'Plain notes outside any repository.\nNobody owns this file.\n');
+	const workspaceFile = path.join(root, 'acme-multiroot.code-workspace');
+	writeFileSync(workspaceFile, `${JSON.stringify({
+		folders: [{ path: 'acme-bank' }, { path: 'notes' }],
+		settings: {},
+	}, null, '\t')}\n`);
+	return { root, repo, plainFolder, workspaceFile };
+}
+
+export function removePrepared(root) {
+	rmSync(root, { recursive: true, force: true });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	try {
+		if (process.argv.includes('--multiroot')) {
+			console.log(prepareMultiRootWorkspace().workspaceFile);
+		} else {
+			console.log(prepareDemoRepo().repo);
+		}
+	} catch (error) {
+		console.error(error.message);
+		process.exit(1);
+	}
+}
