@@ -1,0 +1,267 @@
+import type { Source } from '../types';
+import type { Adr, AdrRequirement, Contract, ContractKind, Decider, Decision, GuardrailsConfig, PersonRef, ReviewLevel } from './types';
+
+/** The documented JSON shape of a decision (CLI `who --json`). */
+export interface DecisionJson {
+	path: string;
+	domain: { id: string; title: string } | null;
+	team: { id: string; name: string } | null;
+	lead: { id: string; name: string } | null;
+	deputies: { id: string; name: string }[];
+	codeowners: { owners: string[]; file: string; line: number; pattern: string } | null;
+	contracts: { id: string; title: string; kind: ContractKind; owner: string; level: Exclude<ReviewLevel, 'none'>; approvals: number; adr: AdrRequirement }[];
+	review: { level: ReviewLevel; forum: boolean };
+	adrs: { path: string; title: string; status: string }[];
+	crossTeam: boolean | null;
+}
+
+function idName(person: PersonRef): { id: string; name: string } {
+	return { id: person.id, name: person.name };
+}
+
+/**
+ * Converts a decision to exactly the documented JSON shape: no positions, no chain, keys in the
+ * documented order; `codeowners` is null when no CODEOWNERS rule matched.
+ */
+export function decisionToJson(decision: Decision): DecisionJson {
+	const rule = decision.codeowners?.rule ?? null;
+	return {
+		path: decision.path,
+		domain: decision.domain ? { id: decision.domain.id, title: decision.domain.title } : null,
+		team: decision.team ? { id: decision.team.id, name: decision.team.name } : null,
+		lead: decision.lead ? idName(decision.lead) : null,
+		deputies: decision.deputies.map(idName),
+		codeowners: decision.codeowners && rule ? { owners: [...decision.codeowners.owners], file: decision.codeowners.file, line: rule.line, pattern: rule.pattern } : null,
+		contracts: decision.contracts.map(({ contract }) => ({
+			id: contract.id,
+			title: contract.title,
+			kind: contract.kind,
+			owner: contract.owner,
+			level: contract.review.level,
+			approvals: contract.review.approvals,
+			adr: contract.review.adr,
+		})),
+		review: { level: decision.review.level, forum: decision.review.forum },
+		adrs: decision.adrs.map((adr) => ({ path: adr.path, title: adr.title, status: adr.status })),
+		crossTeam: decision.crossTeam,
+	};
+}
+
+/** A person, handle or forum as one phrase: `Alice Ng (@alice-ng)`. */
+export function deciderName(who: Decider['who']): string {
+	if ('forum' in who) {
+		return who.forum;
+	}
+	if ('handle' in who && !('id' in who)) {
+		return who.handle;
+	}
+	const person = who as PersonRef;
+	return person.handle ? `${person.name} (${person.handle})` : person.name;
+}
+
+function where(source: Source): string {
+	return `${source.file}:${source.line}`;
+}
+
+function contractLine(contract: Contract): string {
+	const parts = [`${contract.review.level} review`];
+	if (contract.review.level !== 'notify') {
+		parts.push(`${contract.review.approvals} approval${contract.review.approvals === 1 ? '' : 's'}`);
+	}
+	if (contract.review.adr !== 'none') {
+		parts.push(`ADR ${contract.review.adr}`);
+	}
+	return `${contract.title} (${contract.kind}, owned by ${contract.owner}): ${parts.join(', ')}`;
+}
+
+function adrLine(adr: Adr): string {
+	return `${adr.title} [${adr.status}] ${adr.path}`;
+}
+
+/**
+ * Renders a decision as plain text that answers "who decides this?": the domain, then the deciders
+ * most local first (each with why and where it is written), then contracts, review and ADRs.
+ */
+export function renderDecisionText(decision: Decision): string {
+	const lines: string[] = [`Who decides ${decision.path}?`];
+	if (decision.domain) {
+		lines.push(`Domain: ${decision.domain.title}${decision.team ? ` (team ${decision.team.name})` : ''}`);
+	} else {
+		lines.push('Domain: none (no domain and no CODEOWNERS rule covers this path)');
+	}
+	if (decision.chain.length === 0) {
+		lines.push('Nobody is recorded as deciding this path.');
+	} else {
+		lines.push('Deciders, most local first:');
+		decision.chain.forEach((decider, i) => {
+			lines.push(`  ${i + 1}. ${deciderName(decider.who)} (${decider.role}): ${decider.why} [${where(decider.source)}]`);
+		});
+	}
+	if (decision.contracts.length > 0) {
+		lines.push('Contracts:');
+		for (const fact of decision.contracts) {
+			lines.push(`  - ${contractLine(fact.contract)}`);
+			if (fact.contract.guidance) {
+				lines.push(`    ${fact.contract.guidance}`);
+			}
+		}
+	}
+	lines.push(`Review: ${decision.review.level}${decision.review.forum ? ' (architecture forum needed)' : ''}`);
+	if (decision.adrs.length > 0) {
+		lines.push('ADRs:');
+		decision.adrs.forEach((adr) => lines.push(`  - ${adrLine(adr)}`));
+	}
+	if (decision.crossTeam === true) {
+		lines.push('You are not on the owning team: this is a cross-team edit.');
+	} else if (decision.crossTeam === false) {
+		lines.push('You are on the owning team.');
+	}
+	for (const drift of decision.drift) {
+		lines.push(`Warning: ${drift.message}`);
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+/** Escapes text for a Markdown table cell or inline text. */
+export function escapeMarkdown(text: string): string {
+	return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Renders a decision as a shareable Markdown card: heading, a table of deciders most local first
+ * with why and source, the contracts, the review level and the ADRs.
+ */
+export function renderDecisionMarkdown(decision: Decision): string {
+	const out: string[] = [`### Who decides \`${decision.path}\`?`, ''];
+	if (decision.domain) {
+		out.push(`**Domain:** ${escapeMarkdown(decision.domain.title)}${decision.team ? ` · **Team:** ${escapeMarkdown(decision.team.name)}` : ''}`);
+	} else {
+		out.push('**Domain:** none');
+	}
+	if (decision.lead) {
+		out.push(`**Lead:** ${escapeMarkdown(deciderName(decision.lead))}`);
+	}
+	out.push('');
+	if (decision.chain.length > 0) {
+		out.push('| # | Who | Role | Why | Source |', '| --- | --- | --- | --- | --- |');
+		decision.chain.forEach((d, i) => {
+			out.push(`| ${i + 1} | ${escapeMarkdown(deciderName(d.who))} | ${d.role} | ${escapeMarkdown(d.why)} | \`${where(d.source)}\` |`);
+		});
+		out.push('');
+	}
+	if (decision.contracts.length > 0) {
+		out.push('**Contracts**', '');
+		for (const fact of decision.contracts) {
+			out.push(`- ${escapeMarkdown(contractLine(fact.contract))}${fact.contract.guidance ? ` — ${escapeMarkdown(fact.contract.guidance)}` : ''}`);
+		}
+		out.push('');
+	}
+	out.push(`**Review:** ${decision.review.level}${decision.review.forum ? ' · architecture forum needed' : ''}`);
+	if (decision.adrs.length > 0) {
+		out.push('', '**ADRs**', '');
+		decision.adrs.forEach((adr) => out.push(`- [${escapeMarkdown(adr.title)}](${adr.path}) — ${adr.status}`));
+	}
+	if (decision.crossTeam === true) {
+		out.push('', '> Cross-team edit: you are not on the owning team.');
+	}
+	return `${out.join('\n')}\n`;
+}
+
+/** What the editor needs to warn about one contract on a path. */
+export interface ContractCrossing {
+	contract: Contract;
+	/** Owning domain id (or `forum`) and its title. */
+	owner: { id: string; title: string };
+	ownerLead: PersonRef | null;
+	level: Exclude<ReviewLevel, 'none'>;
+	approvals: number;
+	/** Consumer domain titles (`everyone` for `*`). */
+	consumers: string[];
+	guidance: string | undefined;
+	adrs: Adr[];
+	/** Position of the `contracts.<id>` entry in guardrails.yaml. */
+	source: Source;
+	severity: Contract['severity'];
+}
+
+/** Contract crossings of a path, and whether it is another team's file. */
+export interface Crossings {
+	path: string;
+	contracts: ContractCrossing[];
+	crossTeam: boolean | null;
+	/** Owning team name (or CODEOWNERS handle) for the "another team's file" message. */
+	owningTeam: string | null;
+}
+
+/**
+ * Lists what an edit to the decision's path crosses: every contract with its owner and lead, level,
+ * approvals, consumer titles, guidance, ADRs and the position of its guardrails.yaml entry, and
+ * whether the file belongs to another team (null when the user is unknown).
+ */
+export function findContractCrossings(decision: Decision, config: GuardrailsConfig | null): Crossings {
+	const title = (id: string): string => (id === 'forum' ? config?.forum?.title ?? 'Architecture forum' : config?.domains.get(id)?.title ?? id);
+	return {
+		path: decision.path,
+		contracts: decision.contracts.map((fact) => ({
+			contract: fact.contract,
+			owner: { id: fact.contract.owner, title: title(fact.contract.owner) },
+			ownerLead: fact.ownerLead,
+			level: fact.contract.review.level,
+			approvals: fact.contract.review.approvals,
+			consumers: fact.contract.consumers.map((c) => (c === '*' ? 'everyone' : title(c))),
+			guidance: fact.contract.guidance,
+			adrs: fact.adrs,
+			source: fact.contract.source,
+			severity: fact.contract.severity,
+		})),
+		crossTeam: decision.crossTeam,
+		owningTeam: decision.team?.name ?? decision.domain?.title ?? null,
+	};
+}
+
+function handleOrName(who: Decider['who']): string {
+	if ('forum' in who) {
+		return who.forum;
+	}
+	if ('handle' in who && who.handle) {
+		return who.handle;
+	}
+	return (who as PersonRef).name;
+}
+
+/**
+ * A ready review request for the decision's path: who must review (deduplicated, most local first)
+ * and why, ending with what the contracts ask for.
+ */
+export function reviewRequestText(decision: Decision): string {
+	const seen = new Map<string, string[]>();
+	for (const decider of decision.chain) {
+		// The deputies and the catch-all forum are fall-backs, not reviewers to request.
+		if (decider.role === 'deputy' || (decider.role === 'forum' && !decision.review.forum && decision.contracts.every((c) => c.contract.owner !== 'forum'))) {
+			continue;
+		}
+		const name = handleOrName(decider.who);
+		const reason = decider.role === 'lead' ? 'domain lead'
+			: decider.role === 'codeowner' ? 'CODEOWNERS'
+				: decider.role === 'contract-owner' ? 'contract owner'
+					: decider.role === 'consumer-lead' ? 'consumer lead' : 'architecture forum';
+		const reasons = seen.get(name) ?? [];
+		if (!reasons.includes(reason)) {
+			reasons.push(reason);
+		}
+		seen.set(name, reasons);
+	}
+	const lines = [`Review request for ${decision.path}${decision.domain ? ` (${decision.domain.title})` : ''}.`];
+	if (seen.size === 0) {
+		lines.push('No reviewer is recorded for this path.');
+	} else {
+		lines.push('Please review:');
+		for (const [name, reasons] of seen) {
+			lines.push(`- ${name}: ${reasons.join(', ')}`);
+		}
+	}
+	for (const fact of decision.contracts) {
+		lines.push(`This touches contract ${contractLine(fact.contract)}.${fact.contract.guidance ? ` ${fact.contract.guidance}` : ''}`);
+	}
+	return lines.join('\n');
+}
