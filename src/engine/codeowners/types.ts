@@ -68,6 +68,11 @@ export interface ParsedCodeowners {
 	problems: Problem[];
 	/** Byte length of the text (for the 3 MB GitHub limit). */
 	size: number;
+	/**
+	 * True when the host ignores the whole file (GitHub: 3 MB or more). The index then resolves no
+	 * owners; the rules are still listed so an editor can show them.
+	 */
+	ignored?: boolean;
 }
 
 /** Per-section answer for GitLab. */

@@ -1,0 +1,381 @@
+import type { Problem, Severity } from '../types';
+import { classifyOwner } from './owners';
+import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCodeowners } from './types';
+
+// Problem codes (kebab-case, derived from GitLab's `error.rb` names where one exists):
+//   malformed-entry-owner         an owner token the host rejects (GitHub: the whole line is skipped;
+//                                 GitLab: the token is dropped, the line kept)
+//   missing-entry-owner           GitLab entry with no owners and no section defaults (still matches)
+//   missing-section-name          GitLab `[]` header (a section named "" is opened)
+//   invalid-approval-requirement  GitLab `^[x][n]` with n > 0
+//   invalid-section-format        GitLab `[x` without `]` (read as an entry instead)
+//   invalid-section-owner-format  GitLab header defaults with no valid owner
+//   invalid-pattern               GitHub `!pattern` (negation is unsupported; line skipped)
+//   unsupported-escape            GitHub `\#…` (escaping `#` is unsupported; line skipped)
+//   unsupported-character-range   GitHub `[…]` (read literally, never as a range)
+//   exclusion-owners-ignored      GitLab owners written after an `!exclusion`
+//   never-matches                 GitHub `/` pattern ("will never match anything")
+//   file-too-large                GitHub file of 3 MB or more (GitHub ignores the whole file)
+// Lint adds: duplicate-pattern, shadowed-rule, no-match, unowned-files (see lint.ts).
+
+/** GitHub does not load a CODEOWNERS file of this many bytes or more. */
+export const githubSizeLimit = 3 * 1024 * 1024;
+
+interface Token {
+	text: string;
+	/** 0-based index in the line. */
+	start: number;
+}
+
+interface LineContext {
+	file: string;
+	line: number;
+	problems: Problem[];
+}
+
+/**
+ * Parses CODEOWNERS text the way the dialect's host reads it and never throws: GitHub skips a line
+ * with invalid syntax, GitLab drops a bad owner token and keeps the line, implements sections,
+ * exclusions and `\#`. Lines break at LF, CRLF or a lone CR; a BOM is ignored. Every rule keeps its
+ * 1-based line and column, and every problem is a value with a position.
+ */
+export function parseCodeowners(text: string, options: { dialect: Dialect; file?: string }): ParsedCodeowners {
+	const dialect = options.dialect;
+	const file = options.file ?? 'CODEOWNERS';
+	const size = utf8Length(text);
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const rules: CodeownersRule[] = [];
+	const problems: Problem[] = [];
+	const sections: CodeownersSection[] = [{ index: 0, name: null, line: 0, optional: false, approvals: 1, defaultOwners: [] }];
+	const ruleDefaults = new Map<number, OwnerToken[]>();
+	const sectionByKey = new Map<string, number>();
+	const intern = new Map<string, string>();
+	let currentSection = 0;
+	let currentDefaults: OwnerToken[] = [];
+
+	let lineNo = 0;
+	let pos = 0;
+	const length = body.length;
+	while (pos <= length) {
+		let end = pos;
+		while (end < length) {
+			const c = body.charCodeAt(end);
+			if (c === 10 || c === 13) {
+				break;
+			}
+			end++;
+		}
+		lineNo++;
+		const line = body.slice(pos, end);
+		if (end < length && body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10) {
+			pos = end + 2;
+		} else {
+			pos = end + 1;
+		}
+		const ctx: LineContext = { file, line: lineNo, problems };
+		let start = 0;
+		while (start < line.length && isSpace(line.charCodeAt(start))) {
+			start++;
+		}
+		let stop = line.length;
+		while (stop > start && isSpace(line.charCodeAt(stop - 1))) {
+			stop--;
+		}
+		if (start === stop || line.charCodeAt(start) === 35 /* # */) {
+			continue;
+		}
+		if (dialect === 'gitlab' && (line[start] === '[' || (line[start] === '^' && line[start + 1] === '['))) {
+			const header = parseHeader(line, start, stop, ctx, intern);
+			if (header !== undefined) {
+				const key = header.name.toLowerCase();
+				const existing = sectionByKey.get(key);
+				if (existing === undefined) {
+					const index = sections.length;
+					sections.push({
+						index,
+						name: header.name,
+						line: lineNo,
+						optional: header.optional,
+						approvals: header.approvals,
+						defaultOwners: header.defaults,
+					});
+					sectionByKey.set(key, index);
+					currentSection = index;
+				} else {
+					// Same name, any case: one section keeping the first spelling and position;
+					// it is optional only if every header says so.
+					const section = sections[existing];
+					section.optional = section.optional && header.optional;
+					currentSection = existing;
+				}
+				currentDefaults = header.defaults;
+				continue;
+			}
+			report(ctx, 'invalid-section-format', 'error', start, stop,
+				'Section header has no closing `]`; GitLab reads this line as a path entry instead.');
+		}
+		const rule = dialect === 'github'
+			? parseGithubEntry(line, start, stop, rules.length, ctx, intern)
+			: parseGitlabEntry(line, start, stop, rules.length, currentSection, ctx, intern);
+		if (rule === undefined) {
+			continue;
+		}
+		if (dialect === 'gitlab' && !rule.rule.exclusion && rule.ownerTextEmpty) {
+			if (currentDefaults.length > 0) {
+				ruleDefaults.set(rule.rule.index, currentDefaults);
+			} else {
+				report(ctx, 'missing-entry-owner', 'error', rule.rule.column - 1, rule.rule.column - 1 + rule.rule.pattern.length,
+					'Entry has no owners and its section has no default owners; GitLab still uses it (the files are unowned).');
+			}
+		}
+		rules.push(rule.rule);
+	}
+
+	const parsed: ParsedCodeowners = { dialect, file, rules, sections, ruleDefaults, problems, size };
+	if (dialect === 'github' && size >= githubSizeLimit) {
+		parsed.ignored = true;
+		problems.unshift({
+			code: 'file-too-large', severity: 'error', file, line: 1, column: 1, endColumn: 2,
+			message: `CODEOWNERS is ${size} bytes; GitHub ignores a file of 3 MB or more, so no reviews are requested from it.`,
+		});
+	}
+	return parsed;
+}
+
+function isSpace(c: number): boolean {
+	// Ruby's `\s` and GitHub's separators: space, tab, vertical tab, form feed (CR ends a line).
+	return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
+}
+
+function report(ctx: LineContext, code: string, severity: Severity, start: number, end: number, message: string): void {
+	ctx.problems.push({ code, severity, file: ctx.file, line: ctx.line, column: start + 1, endColumn: Math.max(end, start + 1) + 1, message });
+}
+
+/** Splits a line into the pattern (up to the first unescaped whitespace) and the rest. */
+function patternEnd(line: string, start: number, stop: number): number {
+	let i = start;
+	while (i < stop) {
+		const c = line.charCodeAt(i);
+		if (c === 92 /* \ */) {
+			i += 2;
+			continue;
+		}
+		if (isSpace(c)) {
+			break;
+		}
+		i++;
+	}
+	return Math.min(i, stop);
+}
+
+function tokens(line: string, from: number, stop: number): Token[] {
+	const out: Token[] = [];
+	let i = from;
+	while (i < stop) {
+		while (i < stop && isSpace(line.charCodeAt(i))) {
+			i++;
+		}
+		if (i >= stop) {
+			break;
+		}
+		const s = i;
+		while (i < stop && !isSpace(line.charCodeAt(i))) {
+			i++;
+		}
+		out.push({ text: line.slice(s, i), start: s });
+	}
+	return out;
+}
+
+function internText(intern: Map<string, string>, text: string): string {
+	const known = intern.get(text);
+	if (known !== undefined) {
+		return known;
+	}
+	intern.set(text, text);
+	return text;
+}
+
+function hasUnescaped(pattern: string, char: string): boolean {
+	for (let i = 0; i < pattern.length; i++) {
+		if (pattern[i] === '\\') {
+			i++;
+		} else if (pattern[i] === char) {
+			return true;
+		}
+	}
+	return false;
+}
+
+interface ParsedEntry {
+	rule: CodeownersRule;
+	ownerTextEmpty: boolean;
+}
+
+function parseGithubEntry(line: string, start: number, stop: number, index: number, ctx: LineContext, intern: Map<string, string>): ParsedEntry | undefined {
+	const pend = patternEnd(line, start, stop);
+	const pattern = line.slice(start, pend);
+	if (pattern.startsWith('!')) {
+		report(ctx, 'invalid-pattern', 'error', start, pend, 'GitHub does not support `!` negation in CODEOWNERS; the line is skipped.');
+		return undefined;
+	}
+	if (pattern.startsWith('\\#')) {
+		report(ctx, 'unsupported-escape', 'error', start, pend, 'GitHub does not support escaping a leading `#`; the line is skipped.');
+		return undefined;
+	}
+	const owners: OwnerToken[] = [];
+	let comment: string | undefined;
+	let bad = false;
+	for (const token of tokens(line, pend, stop)) {
+		if (token.text.startsWith('#')) {
+			// GitHub strips an inline comment; mentions in it are not owners.
+			comment = line.slice(token.start + 1, stop).trim();
+			break;
+		}
+		const kind = classifyOwner(token.text, 'github');
+		if (kind === undefined) {
+			report(ctx, 'malformed-entry-owner', 'error', token.start, token.start + token.text.length,
+				`\`${truncate(token.text)}\` is not a valid owner (@user, @org/team or e-mail); GitHub skips this line.`);
+			bad = true;
+			continue;
+		}
+		owners.push({ text: internText(intern, token.text), kind, column: token.start + 1 });
+	}
+	if (bad) {
+		return undefined;
+	}
+	if (hasUnescaped(pattern, '[')) {
+		report(ctx, 'unsupported-character-range', 'info', start, pend,
+			'GitHub does not support `[ ]` character ranges; the brackets are read as literal characters.');
+	}
+	if (pattern === '/') {
+		report(ctx, 'never-matches', 'info', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
+	}
+	const rule: CodeownersRule = { index, line: ctx.line, column: start + 1, pattern, owners, exclusion: false, section: 0, text: line };
+	if (comment !== undefined) {
+		rule.comment = comment;
+	}
+	return { rule, ownerTextEmpty: owners.length === 0 };
+}
+
+function parseGitlabEntry(line: string, start: number, stop: number, index: number, section: number, ctx: LineContext, intern: Map<string, string>): ParsedEntry {
+	const pend = patternEnd(line, start, stop);
+	let pattern = line.slice(start, pend);
+	const exclusion = pattern.startsWith('!');
+	if (exclusion) {
+		pattern = pattern.slice(1);
+	}
+	const written = tokens(line, pend, stop);
+	const owners: OwnerToken[] = [];
+	if (exclusion) {
+		if (written.length > 0) {
+			const last = written[written.length - 1];
+			report(ctx, 'exclusion-owners-ignored', 'info', written[0].start, last.start + last.text.length,
+				'Owners written after an exclusion are ignored by GitLab.');
+		}
+	} else {
+		for (const token of written) {
+			const kind = classifyOwner(token.text, 'gitlab');
+			if (kind === undefined) {
+				report(ctx, 'malformed-entry-owner', 'warning', token.start, token.start + token.text.length,
+					`\`${truncate(token.text)}\` is not a valid owner; GitLab ignores it (inline comments are not supported, words after \`#\` are read as owners).`);
+				continue;
+			}
+			owners.push({ text: internText(intern, token.text), kind, column: token.start + 1 });
+		}
+	}
+	return {
+		rule: { index, line: ctx.line, column: start + 1 + (exclusion ? 1 : 0), pattern, owners, exclusion, section, text: line },
+		ownerTextEmpty: written.length === 0,
+	};
+}
+
+interface Header {
+	name: string;
+	optional: boolean;
+	approvals: number;
+	defaults: OwnerToken[];
+}
+
+const headerOwnerChar = /[@A-Za-z0-9_.\-/+ \t\v\f]/;
+
+/**
+ * Reads a GitLab section header (`^[Name][n] @defaults`). GitLab's header regex is anchored only at
+ * the start, so text after the header that is not whitespace plus owner characters is dropped.
+ * Returns undefined when there is no closing `]` (the caller reports it and parses an entry).
+ */
+function parseHeader(line: string, start: number, stop: number, ctx: LineContext, intern: Map<string, string>): Header | undefined {
+	const optional = line[start] === '^';
+	const open = optional ? start + 1 : start;
+	const close = line.indexOf(']', open + 1);
+	if (close < 0 || close >= stop) {
+		return undefined;
+	}
+	const name = line.slice(open + 1, close);
+	if (name.length === 0) {
+		report(ctx, 'missing-section-name', 'error', start, close + 1, 'Section header has no name.');
+	}
+	let k = close + 1;
+	let approvals = 1;
+	if (line[k] === '[') {
+		const end = line.indexOf(']', k + 1);
+		if (end > 0 && end < stop && /^\d*$/.test(line.slice(k + 1, end))) {
+			const digits = line.slice(k + 1, end);
+			const n = digits.length > 0 ? Number.parseInt(digits, 10) : 0;
+			if (optional && n > 0) {
+				report(ctx, 'invalid-approval-requirement', 'error', k, end + 1,
+					'An optional section (`^`) cannot require approvals.');
+			}
+			approvals = n >= 1 ? n : 1;
+			k = end + 1;
+		}
+	}
+	const defaults: OwnerToken[] = [];
+	if (k < stop && isSpace(line.charCodeAt(k))) {
+		let e = k;
+		while (e < stop && headerOwnerChar.test(line[e])) {
+			e++;
+		}
+		const written = tokens(line, k, e);
+		for (const token of written) {
+			const kind = classifyOwner(token.text, 'gitlab');
+			if (kind !== undefined) {
+				defaults.push({ text: internText(intern, token.text), kind, column: token.start + 1 });
+			}
+		}
+		if (written.length > 0 && defaults.length === 0) {
+			const last = written[written.length - 1];
+			report(ctx, 'invalid-section-owner-format', 'error', written[0].start, last.start + last.text.length,
+				'Section default owners contain no valid owner.');
+		}
+	}
+	return { name, optional, approvals, defaults };
+}
+
+function truncate(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** UTF-8 byte length without TextEncoder (the engine has no DOM or Node globals). */
+export function utf8Length(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) {
+			bytes += 1;
+		} else if (c < 0x800) {
+			bytes += 2;
+		} else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+			const d = text.charCodeAt(i + 1);
+			if (d >= 0xdc00 && d <= 0xdfff) {
+				bytes += 4;
+				i++;
+			} else {
+				bytes += 3;
+			}
+		} else {
+			bytes += 3;
+		}
+	}
+	return bytes;
+}

@@ -1,0 +1,36 @@
+// Posix path helpers shared by the engine. Paths inside the engine are repository-relative, use
+// `/` only, and have no leading `/` or `./`, so every lookup can compare strings directly.
+
+/**
+ * Turns a user- or OS-supplied relative path into the engine's form: backslashes become `/`,
+ * leading `./` and `/` are removed, repeated and trailing slashes collapse.
+ */
+export function normalizeRepoPath(path: string): string {
+	let p = path.includes('\\') ? path.replace(/\\/g, '/') : path;
+	if (isNormalRepoPath(p)) {
+		return p;
+	}
+	p = p.replace(/\/{2,}/g, '/');
+	while (p.startsWith('./')) {
+		p = p.slice(2);
+	}
+	while (p.startsWith('/')) {
+		p = p.slice(1);
+	}
+	p = p.replace(/\/\.\//g, '/');
+	while (p.endsWith('/')) {
+		p = p.slice(0, -1);
+	}
+	return p === '.' ? '' : p;
+}
+
+/** Whether a path is already in the engine's form (cheap check, used on hot paths). */
+export function isNormalRepoPath(path: string): boolean {
+	return !path.startsWith('/') && !path.startsWith('./') && !path.endsWith('/') && !path.includes('//') && !path.includes('/./');
+}
+
+/** The parent directory of a repository-relative path (`''` for a root entry). */
+export function parentPath(path: string): string {
+	const slash = path.lastIndexOf('/');
+	return slash < 0 ? '' : path.slice(0, slash);
+}
