@@ -113,7 +113,7 @@ export async function loadAdrs(host: EngineHost, config: GuardrailsConfig, adrFi
 	if (!listed && host.listFiles) {
 		const found: string[] = [];
 		for (const root of config.adrRoots) {
-			found.push(...((await host.listFiles(root)) ?? []));
+			found.push(...((await host.listFiles(root).catch(() => undefined)) ?? []));
 		}
 		listed = found;
 	}
@@ -134,7 +134,7 @@ export async function loadAdrs(host: EngineHost, config: GuardrailsConfig, adrFi
 	}
 	const adrs = new Map<string, Adr>();
 	await Promise.all([...candidates].map(async (path) => {
-		const text = await host.readFile(path);
+		const text = await host.readFile(path).catch(() => undefined);
 		if (text !== undefined) {
 			adrs.set(path, parseAdr(text, path));
 		}

@@ -30,6 +30,8 @@ export interface DomainMatch {
 	glob: CompiledGlob;
 	/** Other domains whose best pattern is exactly as specific (a config problem; the first declared wins). */
 	ties: Domain[];
+	/** The tying domains' patterns, parallel to `ties`. */
+	tiedGlobs: CompiledGlob[];
 }
 
 const minimatchOptions = { dot: true, nocase: false, nonegate: true, nocomment: true, optimizationLevel: 2 } as const;
@@ -184,8 +186,8 @@ export class GuardrailsIndex {
 			return null;
 		}
 		const [domain, winner] = ranked[0];
-		const ties = ranked.slice(1).filter(([, other]) => compareSpecificity(winner.glob, other.glob) === 0).map(([d]) => d);
-		return { domain, glob: winner.glob, ties };
+		const tied = ranked.slice(1).filter(([, other]) => compareSpecificity(winner.glob, other.glob) === 0);
+		return { domain, glob: winner.glob, ties: tied.map(([d]) => d), tiedGlobs: tied.map(([, other]) => other.glob) };
 	}
 
 	/** Every contract with a matching, non-excluded pattern (contracts are additive), in declaration order. */

@@ -16,7 +16,13 @@ export const guardrailsLocations: readonly string[] = [
 export async function findGuardrails(host: EngineHost, explicit?: string): Promise<{ file: string; text: string } | undefined> {
 	const candidates = explicit ? [explicit.replace(/^\.?\/+/, '')] : guardrailsLocations;
 	for (const file of candidates) {
-		const text = await host.readFile(file);
+		let text: string | undefined;
+		try {
+			text = await host.readFile(file);
+		} catch {
+			// A host that throws is treated like a missing file: lookup never fails the caller.
+			text = undefined;
+		}
 		if (text !== undefined) {
 			return { file, text };
 		}
