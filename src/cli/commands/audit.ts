@@ -1,0 +1,82 @@
+import { stringFlag } from '../args';
+import type { ParsedCommand } from '../args';
+import { loadCodeowners } from '../codeowners';
+import type { LoadedCodeowners } from '../codeowners';
+import type { CommandContext } from '../context';
+import { CliError } from '../errors';
+import { json, percent, plural, table } from '../output';
+
+/** How many unowned files `audit` lists by name. */
+export const unownedSampleSize = 20;
+
+/** The documented `audit --json` shape. */
+export interface AuditJson {
+	files: number;
+	owned: number;
+	unowned: number;
+	/** Owner → number of files it owns (a file with two owners counts for both). */
+	owners: Record<string, number>;
+	/** The first unowned files in path order. */
+	unownedSample: string[];
+}
+
+/** Counts owned and unowned files and files per owner, with the resolution CODEOWNERS gives each file. */
+export function auditFiles(loaded: LoadedCodeowners, files: readonly string[]): AuditJson {
+	const owners = new Map<string, number>();
+	const unowned: string[] = [];
+	for (const file of files) {
+		const resolution = loaded.index.resolve(file);
+		if (resolution.owners.length === 0) {
+			unowned.push(file);
+			continue;
+		}
+		for (const owner of resolution.owners) {
+			owners.set(owner, (owners.get(owner) ?? 0) + 1);
+		}
+	}
+	// Most files first, then by name, so the answer is stable across runs.
+	const sorted = [...owners.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	return {
+		files: files.length,
+		owned: files.length - unowned.length,
+		unowned: unowned.length,
+		owners: Object.fromEntries(sorted),
+		unownedSample: [...unowned].sort().slice(0, unownedSampleSize),
+	};
+}
+
+function auditText(loaded: LoadedCodeowners, audit: AuditJson): string {
+	let out = `CODEOWNERS: ${loaded.file} (${loaded.choice.dialect})\n`;
+	out += table([
+		['files', String(audit.files), ''],
+		['owned', String(audit.owned), percent(audit.owned, audit.files)],
+		['unowned', String(audit.unowned), percent(audit.unowned, audit.files)],
+	], ['left', 'right', 'right']);
+	const owners = Object.entries(audit.owners);
+	if (owners.length > 0) {
+		out += '\n';
+		out += table([['owner', 'files', 'share'], ...owners.map(([owner, count]) => [owner, String(count), percent(count, audit.files)])], ['left', 'right', 'right']);
+	}
+	if (audit.unowned > 0) {
+		const more = audit.unowned - audit.unownedSample.length;
+		out += `\nUnowned files${more > 0 ? ` (first ${audit.unownedSample.length} of ${audit.unowned})` : ''}:\n`;
+		out += audit.unownedSample.map((file) => `  ${file}\n`).join('');
+	}
+	out += `\n${plural(audit.files, 'file')}, ${percent(audit.owned, audit.files)} owned.\n`;
+	return out;
+}
+
+/** `guardrails audit`: ownership coverage of the tracked files (or `--files-from`). */
+export async function auditCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
+	if (parsed.positionals.length > 0) {
+		throw new CliError(`audit takes no paths (got '${parsed.positionals[0]}'); use --files-from FILE to choose files`);
+	}
+	const files = await ctx.repositoryFiles(stringFlag(parsed.values, 'files-from'));
+	if (files === undefined) {
+		throw new CliError(`${ctx.root} is not in a git work tree; pass --files-from FILE`);
+	}
+	const loaded = await loadCodeowners(ctx, ctx.host(files), parsed, true) as LoadedCodeowners;
+	const audit = auditFiles(loaded, files);
+	ctx.io.stdout(parsed.values.json === true ? json(audit) : auditText(loaded, audit));
+	return 0;
+}

@@ -1,0 +1,90 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CliError, describeSystemError } from './errors';
+import { Git } from './git';
+import { NodeHost } from './nodeHost';
+import { findRoot, normaliseListedPath, toRootPath } from './paths';
+
+/** What the CLI talks to: output streams, the working directory and the environment. */
+export interface CliIo {
+	stdout(text: string): void;
+	stderr(text: string): void;
+	cwd: string;
+	env: NodeJS.ProcessEnv;
+}
+
+/** Everything a command needs about where it runs. */
+export class CommandContext {
+	readonly git: Git;
+	private topLevel: Promise<string | undefined> | undefined;
+
+	constructor(
+		readonly io: CliIo,
+		readonly root: string,
+	) {
+		this.git = new Git(root, io.env);
+	}
+
+	static create(io: CliIo, rootFlag: string | undefined): CommandContext {
+		return new CommandContext(io, findRoot(io.cwd, rootFlag));
+	}
+
+	/** The git work tree the root is in, or undefined when it is not in one (or git is missing). */
+	gitTopLevel(): Promise<string | undefined> {
+		this.topLevel ??= this.git.topLevel();
+		return this.topLevel;
+	}
+
+	/** A host over the root; `files` (when known) answers directory listings. */
+	host(files?: readonly string[]): NodeHost {
+		return new NodeHost(this.root, files);
+	}
+
+	/** Path arguments made repository-relative (relative to the cwd, or absolute). */
+	rootPaths(args: readonly string[]): string[] {
+		return args.map((arg) => toRootPath(this.root, this.io.cwd, arg));
+	}
+
+	/**
+	 * A file named by a flag (`--codeowners`, `--config`), as a root-relative path. It must exist
+	 * and be readable: a typo in a flag must not silently fall back to another file.
+	 */
+	async explicitFile(flag: string, arg: string | undefined): Promise<string | undefined> {
+		if (arg === undefined) {
+			return undefined;
+		}
+		const relative = toRootPath(this.root, this.io.cwd, arg);
+		await this.readUserFile(flag, path.resolve(this.io.cwd, arg));
+		return relative;
+	}
+
+	private async readUserFile(flag: string, absolute: string): Promise<string> {
+		try {
+			const stat = await fs.stat(absolute);
+			if (stat.isDirectory()) {
+				throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+			}
+			return await fs.readFile(absolute, 'utf8');
+		} catch (error) {
+			throw new CliError(`${flag} ${path.relative(this.io.cwd, absolute) || absolute}: ${describeSystemError(error)}`);
+		}
+	}
+
+	/**
+	 * The repository's files: from `--files-from` (one path per line, or NUL-separated, relative
+	 * to the root), else `git ls-files` under the root, else undefined when the root is not in a
+	 * git work tree.
+	 */
+	async repositoryFiles(filesFrom: string | undefined): Promise<string[] | undefined> {
+		if (filesFrom !== undefined) {
+			const text = await this.readUserFile('--files-from', path.resolve(this.io.cwd, filesFrom));
+			const entries = text.includes('\0') ? text.split('\0') : text.split('\n');
+			const files = entries.map(normaliseListedPath).filter((line) => line.length > 0);
+			return [...new Set(files)];
+		}
+		if ((await this.gitTopLevel()) === undefined) {
+			return undefined;
+		}
+		return this.git.trackedFiles();
+	}
+}

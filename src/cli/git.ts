@@ -1,0 +1,204 @@
+import { execFile } from 'node:child_process';
+import { CliError } from './errors';
+import type { Change, ChangeStatus } from '../engine/guardrails/types';
+
+/** Output of one git invocation. `code` is git's exit status. */
+export interface GitResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * Runs git in `cwd` without a shell. fsmonitor hooks are switched off (they run arbitrary
+ * programs configured by the repository) and optional locks are skipped so a read-only command
+ * never competes with the user's own git for `index.lock`.
+ */
+export function runGit(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
+	return new Promise((resolve, reject) => {
+		execFile(
+			'git',
+			['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=off', ...args],
+			{
+				cwd,
+				env: { ...env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+				maxBuffer: 512 * 1024 * 1024,
+				encoding: 'utf8',
+				windowsHide: true,
+			},
+			(error, stdout, stderr) => {
+				if (error) {
+					const code = (error as { code?: unknown }).code;
+					if (code === 'ENOENT') {
+						reject(new CliError('git was not found on PATH; install git or pass the paths explicitly'));
+						return;
+					}
+					if (typeof code !== 'number') {
+						reject(new CliError(`git ${args[0] ?? ''} failed: ${error.message}`));
+						return;
+					}
+					resolve({ code, stdout, stderr });
+					return;
+				}
+				resolve({ code: 0, stdout, stderr });
+			},
+		);
+	});
+}
+
+/** The first line of git's stderr, for error messages. */
+function firstLine(text: string): string {
+	return text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+}
+
+function splitNul(text: string): string[] {
+	return text.split('\0').filter((part) => part.length > 0);
+}
+
+/** Git access for one root directory (which may be a subdirectory of the work tree). */
+export class Git {
+	constructor(
+		readonly cwd: string,
+		private readonly env: NodeJS.ProcessEnv,
+	) {}
+
+	run(args: readonly string[]): Promise<GitResult> {
+		return runGit(this.cwd, args, this.env);
+	}
+
+	/** The work tree's top level, or undefined when `cwd` is not inside a git work tree. */
+	async topLevel(): Promise<string | undefined> {
+		const result = await this.run(['rev-parse', '--show-toplevel']);
+		return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+	}
+
+	/** Tracked files under `cwd`, relative to it (git limits and relativises to the cwd). */
+	async trackedFiles(): Promise<string[]> {
+		const result = await this.run(['ls-files', '-z', '--cached']);
+		if (result.code !== 0) {
+			throw new CliError(`git ls-files failed: ${firstLine(result.stderr)}`);
+		}
+		return [...new Set(splitNul(result.stdout))];
+	}
+
+	/** Untracked files that are not ignored, relative to `cwd`. */
+	async untrackedFiles(): Promise<string[]> {
+		const result = await this.run(['ls-files', '-z', '--others', '--exclude-standard']);
+		if (result.code !== 0) {
+			throw new CliError(`git ls-files failed: ${firstLine(result.stderr)}`);
+		}
+		return splitNul(result.stdout);
+	}
+
+	/** `git config user.email`, or undefined when unset. */
+	async userEmail(): Promise<string | undefined> {
+		const result = await this.run(['config', '--get', 'user.email']);
+		const email = result.stdout.trim();
+		return result.code === 0 && email.length > 0 ? email : undefined;
+	}
+
+	/** The commit a ref names, or undefined when it does not exist. */
+	async resolveCommit(ref: string): Promise<string | undefined> {
+		if (ref.startsWith('-')) {
+			return undefined;
+		}
+		const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+		const sha = result.stdout.trim();
+		return result.code === 0 && sha.length > 0 ? sha : undefined;
+	}
+
+	/** The best common ancestor of two commits, or undefined for unrelated histories. */
+	async mergeBase(a: string, b: string): Promise<string | undefined> {
+		const result = await this.run(['merge-base', a, b]);
+		const sha = result.stdout.trim();
+		return result.code === 0 && sha.length > 0 ? sha : undefined;
+	}
+
+	/**
+	 * The base a change set is measured from: the merge base of HEAD with `--base` when given,
+	 * else with the default branch (`origin/HEAD`, then `main`, then `master`). A repository
+	 * without commits, or a ref that does not exist, is a user error.
+	 */
+	async changeBase(explicit: string | undefined): Promise<{ ref: string; commit: string }> {
+		const head = await this.resolveCommit('HEAD');
+		if (head === undefined) {
+			throw new CliError('the repository has no commits yet; commit something or pass the paths to check');
+		}
+		let ref: string | undefined;
+		let commit: string | undefined;
+		if (explicit !== undefined) {
+			commit = await this.resolveCommit(explicit);
+			if (commit === undefined) {
+				throw new CliError(`unknown revision '${explicit}' (--base)`);
+			}
+			ref = explicit;
+		} else {
+			for (const candidate of ['origin/HEAD', 'main', 'master']) {
+				commit = await this.resolveCommit(candidate);
+				if (commit !== undefined) {
+					ref = candidate;
+					break;
+				}
+			}
+			if (ref === undefined || commit === undefined) {
+				throw new CliError('cannot find the default branch (tried origin/HEAD, main, master); pass --base REF');
+			}
+		}
+		const base = await this.mergeBase(head, commit);
+		return { ref, commit: base ?? commit };
+	}
+
+	/**
+	 * Changes between `base` and the working tree (committed, staged, unstaged, and untracked
+	 * files), relative to `cwd`. Renames are detected; external diff drivers and textconv filters
+	 * are off because they can run programs from the repository's config.
+	 */
+	async changesSince(base: string): Promise<Change[]> {
+		const result = await this.run(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--relative', base, '--']);
+		if (result.code !== 0) {
+			throw new CliError(`git diff failed: ${firstLine(result.stderr)}`);
+		}
+		const changes = parseNameStatus(result.stdout);
+		const seen = new Set(changes.map((change) => change.path));
+		for (const path of await this.untrackedFiles()) {
+			if (!seen.has(path)) {
+				changes.push({ path, status: 'added' });
+			}
+		}
+		return changes;
+	}
+}
+
+/** Parses `git diff --name-status -z` output (`R100\0old\0new\0`, `M\0path\0`, …). */
+export function parseNameStatus(output: string): Change[] {
+	const parts = output.split('\0');
+	const changes: Change[] = [];
+	let i = 0;
+	while (i < parts.length) {
+		const code = parts[i];
+		if (code === '') {
+			i++;
+			continue;
+		}
+		const letter = code[0];
+		if (letter === 'R' || letter === 'C') {
+			const oldPath = parts[i + 1];
+			const newPath = parts[i + 2];
+			if (oldPath === undefined || newPath === undefined) {
+				break;
+			}
+			// A copy leaves the source untouched, so only the new path is a change.
+			changes.push(letter === 'R' ? { path: newPath, status: 'renamed', oldPath } : { path: newPath, status: 'added' });
+			i += 3;
+			continue;
+		}
+		const path = parts[i + 1];
+		if (path === undefined) {
+			break;
+		}
+		const statuses: Record<string, ChangeStatus> = { A: 'added', D: 'deleted' };
+		changes.push({ path, status: statuses[letter] ?? 'modified' });
+		i += 2;
+	}
+	return changes;
+}

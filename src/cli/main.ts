@@ -1,0 +1,13 @@
+// Entry point of the `guardrails` binary (bundled to dist/cli.js). All logic is in run.ts so tests
+// can drive it without spawning a process.
+import { run } from './run';
+
+void run(process.argv.slice(2), {
+	stdout: (text) => process.stdout.write(text),
+	stderr: (text) => process.stderr.write(text),
+	cwd: process.cwd(),
+	env: process.env,
+}).then((code) => {
+	// exitCode rather than exit(): a large JSON answer on a pipe must be flushed first.
+	process.exitCode = code;
+});

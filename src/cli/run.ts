@@ -1,0 +1,72 @@
+import { commandHelp, commandNames, mainHelp, parseCommand } from './args';
+import type { CommandName, ParsedCommand } from './args';
+import { CommandContext } from './context';
+import type { CliIo } from './context';
+import { CliError } from './errors';
+import { packageVersion } from './version';
+import { auditCommand } from './commands/audit';
+import { checkCommand } from './commands/check';
+import { lintCommand } from './commands/lint';
+import { ownersCommand } from './commands/owners';
+import { whoCommand } from './commands/who';
+
+export type { CliIo } from './context';
+
+type Handler = (ctx: CommandContext, parsed: ParsedCommand) => Promise<number>;
+
+const handlers: Record<CommandName, Handler> = {
+	owners: ownersCommand,
+	who: whoCommand,
+	check: checkCommand,
+	lint: lintCommand,
+	audit: auditCommand,
+};
+
+function isCommand(name: string): name is CommandName {
+	return (commandNames as readonly string[]).includes(name);
+}
+
+/**
+ * Runs the CLI: parses `argv` (without the node and script paths), runs one command and returns
+ * the exit code. Nothing escapes as an exception: user errors become one `guardrails: ...` line
+ * on stderr with exit code 2, unexpected ones the same with their message.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+	try {
+		const [first, ...rest] = argv;
+		if (first === undefined || first === '--help' || first === '-h') {
+			io.stdout(mainHelp);
+			return first === undefined ? 2 : 0;
+		}
+		if (first === '--version' || first === '-v') {
+			io.stdout(`${packageVersion()}\n`);
+			return 0;
+		}
+		if (first === 'help') {
+			const topic = rest[0];
+			io.stdout(topic !== undefined && isCommand(topic) ? commandHelp[topic] : mainHelp);
+			return 0;
+		}
+		if (!isCommand(first)) {
+			throw new CliError(first.startsWith('-')
+				? `unknown option '${first}'. Run 'guardrails --help' for usage.`
+				: `unknown command '${first}'. Commands: ${commandNames.join(', ')}.`);
+		}
+		const parsed = parseCommand(first, rest);
+		if (parsed.values.help === true) {
+			io.stdout(commandHelp[first]);
+			return 0;
+		}
+		const ctx = CommandContext.create(io, typeof parsed.values.root === 'string' ? parsed.values.root : undefined);
+		return await handlers[first](ctx, parsed);
+	} catch (error) {
+		if (error instanceof CliError) {
+			io.stderr(`guardrails: ${error.message}\n`);
+			return error.exitCode;
+		}
+		// A bug, not a user error: still one line, but say so, and keep exit code distinct.
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr(`guardrails: internal error: ${message}\n`);
+		return 3;
+	}
+}
