@@ -1,0 +1,38 @@
+import type { Dialect, DialectChoice } from './types';
+
+// A GitLab section header on a line of its own: `[Name]`, `^[Name]`, optional `[n]`, then only
+// whitespace and owner-like words. A GitHub pattern such as `[abc].js @x` does not qualify.
+const sectionHeader = /^\^?\[[^\]\r\n]+\](?:\[\d*\])?(?:[ \t]+[@\w.\-/+ \t]*)?$/;
+
+/**
+ * Picks the dialect to read a CODEOWNERS file with: an explicit choice wins, then the location
+ * (`.github/` → GitHub, `.gitlab/` → GitLab), then content (a section header → GitLab), else
+ * GitHub by default. The reason is reported so the user can see why.
+ */
+export function detectDialect(file: string, text: string, explicit?: Dialect | 'auto'): DialectChoice {
+	if (explicit === 'github' || explicit === 'gitlab') {
+		return { dialect: explicit, reason: 'explicit' };
+	}
+	const path = file.replace(/\\/g, '/');
+	if (path.startsWith('.github/') || path.includes('/.github/')) {
+		return { dialect: 'github', reason: 'location' };
+	}
+	if (path.startsWith('.gitlab/') || path.includes('/.gitlab/')) {
+		return { dialect: 'gitlab', reason: 'location' };
+	}
+	if (hasSectionHeader(text)) {
+		return { dialect: 'gitlab', reason: 'content' };
+	}
+	return { dialect: 'github', reason: 'default' };
+}
+
+/** Whether any line of the text is a GitLab section header. */
+export function hasSectionHeader(text: string): boolean {
+	for (const raw of text.split(/\r\n|\r|\n/)) {
+		const line = raw.trim();
+		if ((line.startsWith('[') || line.startsWith('^[')) && sectionHeader.test(line)) {
+			return true;
+		}
+	}
+	return false;
+}
