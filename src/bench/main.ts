@@ -1,0 +1,190 @@
+// `npm run bench`: CODEOWNERS resolution (ours, two npm peers, the floor) on the real corpus and a
+// synthetic 1M-path tree, plus a review-forecast run; prints a table and updates docs/benchmarks.md.
+// Every engine × dataset runs in a child process of its own, so each peak RSS is that pair's alone.
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { DatasetSpec } from './datasets';
+import { corpusDatasets, locateCorpus, syntheticDatasets } from './datasets';
+import type { EngineId } from './engines';
+import { engineIds, engineLabels } from './engines';
+import type { ForecastMeasurement } from './forecastBench';
+import { runForecastBench } from './forecastBench';
+import type { BenchReport, DatasetResult, MachineInfo } from './report';
+import { renderMarkdown, renderText, spliceMarkdown } from './report';
+import type { EngineMeasurement, WorkerTask } from './worker';
+import { runWorkerTask } from './worker';
+
+interface Options {
+	quick: boolean;
+	writeDoc: boolean;
+	only: string | null;
+	engines: EngineId[];
+	seed: string;
+	json: string | null;
+}
+
+/** `dist/bench.js` sits one level below the repository root. */
+const repoRoot = path.resolve(__dirname, '..');
+
+function parseArgs(argv: readonly string[]): Options {
+	const value = (flag: string): string | null => {
+		const i = argv.indexOf(flag);
+		return i >= 0 && i + 1 < argv.length ? argv[i + 1] : null;
+	};
+	const quick = argv.includes('--quick');
+	const engines = value('--engines');
+	return {
+		quick,
+		// A quick run is a smoke test: its figures are not the documented ones unless asked.
+		writeDoc: argv.includes('--doc') || (!quick && !argv.includes('--no-doc')),
+		only: value('--only'),
+		engines: engines === null ? [...engineIds] : (engines.split(',').filter((e) => (engineIds as readonly string[]).includes(e)) as EngineId[]),
+		seed: value('--seed') ?? 'ownership-guardrails',
+		json: value('--json'),
+	};
+}
+
+function machineInfo(): MachineInfo {
+	const cpus = os.cpus();
+	return {
+		cpus: cpus.length,
+		cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+		node: process.version,
+		platform: `${os.platform()} ${os.arch()}`,
+		totalMemoryGb: Math.round(os.totalmem() / 1024 ** 3),
+		loadAverage: os.loadavg(),
+		date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+	};
+}
+
+function countRules(spec: DatasetSpec): number | null {
+	if (spec.kind === 'synthetic') {
+		return spec.rules;
+	}
+	const text = fs.readFileSync(path.join(spec.dir, 'CODEOWNERS'), 'utf8');
+	let rules = 0;
+	for (const line of text.split('\n')) {
+		const trimmed = line.trim();
+		if (trimmed !== '' && !trimmed.startsWith('#')) {
+			rules++;
+		}
+	}
+	return rules;
+}
+
+/** Runs one mode of this same bundle in a child process and returns what it sends back. */
+function inChild<T>(args: string[], fallback: (error: string, maxRss: number) => T): Promise<T> {
+	return new Promise((resolve) => {
+		const child = fork(process.argv[1], args, { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		let answer: T | undefined;
+		child.on('message', (message) => {
+			answer = message as T;
+		});
+		child.on('error', (error) => resolve(fallback(error.message, 0)));
+		child.on('exit', (code, signal) => {
+			resolve(answer ?? fallback(`worker exited (${signal ?? `code ${String(code)}`})`, 0));
+		});
+	});
+}
+
+function failed(task: WorkerTask, error: string): EngineMeasurement {
+	return {
+		engine: task.engine, dataset: task.dataset.name, dialect: task.dataset.dialect, totalPaths: 0, sampledPaths: 0, sampled: false,
+		splitMs: [], parseMs: [], compileMs: [], resolveMs: [], sampleMs: [], unownedSampled: 0, unowned: 0, problems: null, maxRssBytes: 0, error,
+	};
+}
+
+async function workerMode(json: string): Promise<void> {
+	const task = JSON.parse(json) as WorkerTask;
+	let result: EngineMeasurement;
+	try {
+		result = await runWorkerTask(task);
+	} catch (error) {
+		result = failed(task, error instanceof Error ? error.message : String(error));
+		result.maxRssBytes = process.resourceUsage().maxRSS * 1024;
+	}
+	process.send?.(result, () => process.exit(0));
+}
+
+async function forecastMode(json: string): Promise<void> {
+	const { changes, reps } = JSON.parse(json) as { changes: number; reps: number };
+	const result = await runForecastBench(repoRoot, changes, reps);
+	process.send?.(result, () => process.exit(0));
+}
+
+function progress(text: string): void {
+	process.stderr.write(`${text}\n`);
+}
+
+async function orchestrate(options: Options): Promise<void> {
+	const started = performance.now();
+	const machine = machineInfo();
+	const reps = options.quick ? 3 : 5;
+	const peerReps = options.quick ? 1 : 3;
+	const peerBudgetMs = options.quick ? 1500 : 5000;
+	const corpus = locateCorpus(repoRoot);
+	let datasets: DatasetSpec[] = [
+		...corpusDatasets(corpus),
+		...syntheticDatasets(options.seed, options.quick ? 100_000 : 1_000_000, options.quick ? 2_000 : 20_000),
+	];
+	if (options.only !== null) {
+		const only = options.only;
+		datasets = datasets.filter((d) => d.name.includes(only));
+	}
+	if (!datasets.some((d) => d.kind === 'corpus')) {
+		progress(`note: no corpus datasets (looked in ${corpus}; set GUARDRAILS_BENCH_CORPUS)`);
+	}
+	progress(`${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverage.map((v) => v.toFixed(2)).join(' ')}`);
+	const results: DatasetResult[] = [];
+	for (const spec of datasets) {
+		const result: DatasetResult = { spec, rules: countRules(spec), measurements: [] };
+		for (const engine of options.engines) {
+			const task: WorkerTask = { engine, dataset: spec, reps, peerReps, peerBudgetMs, oursBudgetMs: 60_000 };
+			const t0 = performance.now();
+			const m = await inChild<EngineMeasurement>(['--worker', JSON.stringify(task)], (error) => failed(task, error));
+			progress(`  ${spec.name.padEnd(30)} ${engineLabels[engine].padEnd(24)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s${m.error !== undefined ? `  FAILED: ${m.error}` : ''}`);
+			result.measurements.push(m);
+		}
+		results.push(result);
+	}
+	let forecast: ForecastMeasurement | null = null;
+	if (options.only === null || 'forecast'.includes(options.only)) {
+		forecast = await inChild<ForecastMeasurement | null>(['--forecast-worker', JSON.stringify({ changes: 10_000, reps })], (error) => {
+			progress(`  forecast FAILED: ${error}`);
+			return null;
+		});
+		progress('  forecast done');
+	}
+	const report: BenchReport = {
+		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast,
+	};
+	process.stdout.write(`${renderText(report)}\n`);
+	if (options.json !== null) {
+		fs.writeFileSync(options.json, JSON.stringify(report, null, '\t'));
+	}
+	if (options.writeDoc) {
+		const doc = path.join(repoRoot, 'docs', 'benchmarks.md');
+		const before = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n';
+		fs.writeFileSync(doc, spliceMarkdown(before, renderMarkdown(report)));
+		progress(`wrote ${path.relative(process.cwd(), doc)}`);
+	}
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+	const worker = argv.indexOf('--worker');
+	if (worker >= 0) {
+		return workerMode(argv[worker + 1]);
+	}
+	const forecast = argv.indexOf('--forecast-worker');
+	if (forecast >= 0) {
+		return forecastMode(argv[forecast + 1]);
+	}
+	return orchestrate(parseArgs(argv));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,115 @@
+// One engine on one dataset, in a process of its own, so `maxRSS` is that pair's whole-process
+// peak and nothing another engine allocated (or the JIT learned) leaks into it.
+import type { Dialect } from '../engine/codeowners/types';
+import type { DatasetSpec } from './datasets';
+import { loadDataset, readAndSplit } from './datasets';
+import type { EngineId, PreparedEngine } from './engines';
+import { isSlowPeer, prepareEngine } from './engines';
+
+export interface WorkerTask {
+	engine: EngineId;
+	dataset: DatasetSpec;
+	/** Repetitions for fast engines (ours, floor). */
+	reps: number;
+	/** Most repetitions for slow peers (fewer if one repetition uses the budget). */
+	peerReps: number;
+	/** Resolve time budget per slow peer per dataset, in ms; beyond it the peer is sampled. */
+	peerBudgetMs: number;
+	/** Safety budget for our engine (so a regression cannot hang the run). */
+	oursBudgetMs: number;
+}
+
+export interface EngineMeasurement {
+	engine: EngineId;
+	dataset: string;
+	dialect: Dialect;
+	totalPaths: number;
+	/** Paths resolved in each repetition (less than `totalPaths` when sampled). */
+	sampledPaths: number;
+	sampled: boolean;
+	splitMs: number[];
+	parseMs: (number | null)[];
+	compileMs: number[];
+	/** Resolve-all time per repetition, extrapolated to every path when sampled. */
+	resolveMs: number[];
+	/** Measured (not extrapolated) resolve time of the sample, per repetition. */
+	sampleMs: number[];
+	/** Unowned among the resolved paths, and extrapolated to all paths when sampled. */
+	unownedSampled: number;
+	unowned: number;
+	problems: number | null;
+	/** `process.resourceUsage().maxRSS` in bytes, whole process. */
+	maxRssBytes: number;
+	error?: string;
+}
+
+interface ResolveRun {
+	count: number;
+	ms: number;
+	unowned: number;
+}
+
+function collectGarbage(): void {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (gc !== undefined) {
+		gc();
+	}
+}
+
+/** Resolves paths in order until done or out of budget; checks the clock only every `every` paths. */
+function resolveAll(engine: PreparedEngine, files: readonly string[], budgetMs: number, every: number): ResolveRun {
+	let unowned = 0;
+	let i = 0;
+	const start = performance.now();
+	const mask = every - 1;
+	while (i < files.length) {
+		if (engine.owners(files[i]).length === 0) {
+			unowned++;
+		}
+		i++;
+		if ((i & mask) === 0 && performance.now() - start > budgetMs) {
+			break;
+		}
+	}
+	return { count: i, ms: performance.now() - start, unowned };
+}
+
+export async function runWorkerTask(task: WorkerTask): Promise<EngineMeasurement> {
+	const loaded = loadDataset(task.dataset);
+	const slow = isSlowPeer(task.engine);
+	const result: EngineMeasurement = {
+		engine: task.engine, dataset: task.dataset.name, dialect: task.dataset.dialect, totalPaths: 0, sampledPaths: 0, sampled: false,
+		splitMs: [], parseMs: [], compileMs: [], resolveMs: [], sampleMs: [], unownedSampled: 0, unowned: 0, problems: null, maxRssBytes: 0,
+	};
+	collectGarbage();
+	const maxReps = slow ? task.peerReps : task.reps;
+	let budgetLeft = slow ? task.peerBudgetMs : task.oursBudgetMs;
+	for (let rep = 0; rep < maxReps; rep++) {
+		const t0 = performance.now();
+		const files = readAndSplit(loaded);
+		result.splitMs.push(performance.now() - t0);
+		result.totalPaths = files.length;
+		const prepared = await prepareEngine(task.engine, loaded.codeowners, task.dataset.dialect, files);
+		result.parseMs.push(prepared.parseMs);
+		if (prepared.compileMs !== undefined) {
+			result.compileMs.push(prepared.compileMs);
+		}
+		result.problems = prepared.problems ?? null;
+		const run = resolveAll(prepared.engine, files, slow ? budgetLeft : task.oursBudgetMs, slow ? 1 : 4096);
+		prepared.engine.dispose();
+		result.sampleMs.push(run.ms);
+		result.sampledPaths = run.count;
+		result.unownedSampled = run.unowned;
+		result.sampled = run.count < files.length;
+		result.resolveMs.push(result.sampled ? (run.ms / run.count) * files.length : run.ms);
+		result.unowned = result.sampled ? Math.round((run.unowned / run.count) * files.length) : run.unowned;
+		budgetLeft -= run.ms;
+		collectGarbage();
+		// A sampled peer gets one repetition; a fast one repeats while a repetition fits the budget.
+		if (result.sampled || (slow && budgetLeft < run.ms)) {
+			break;
+		}
+	}
+	result.maxRssBytes = process.resourceUsage().maxRSS * 1024;
+	return result;
+}
