@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { lintCodeowners } from '../../engine/codeowners/lint';
+import type { Problem, Severity } from '../../engine/types';
+import { diagnosticSource, docsBaseUrl } from '../constants';
+import type { Logger } from '../logger';
+import type { CodeownersAnalyzer } from './codeownersAnalysis';
+import { problemRange } from './codeownersAnalysis';
+import type { RepoFiles } from './repoFiles';
+
+/** Long enough to skip the keystrokes of a word, short enough to feel live. */
+const debounceMs = 250;
+
+export function toDiagnosticSeverity(severity: Severity): vscode.DiagnosticSeverity {
+	switch (severity) {
+		case 'error':
+			return vscode.DiagnosticSeverity.Error;
+		case 'warning':
+			return vscode.DiagnosticSeverity.Warning;
+		default:
+			return vscode.DiagnosticSeverity.Information;
+	}
+}
+
+/** An engine problem as a diagnostic whose code links to the documentation of that code. */
+export function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
+	const diagnostic = new vscode.Diagnostic(problemRange(document, problem), problem.message, toDiagnosticSeverity(problem.severity));
+	diagnostic.source = diagnosticSource;
+	diagnostic.code = { value: problem.code, target: vscode.Uri.parse(`${docsBaseUrl}problems.md#${problem.code}`) };
+	return diagnostic;
+}
+
+/** The code of a diagnostic made by `toDiagnostic`. */
+export function diagnosticCode(diagnostic: vscode.Diagnostic): string | undefined {
+	const code = diagnostic.code;
+	if (typeof code === 'object' && code !== null) {
+		return String(code.value);
+	}
+	return code === undefined ? undefined : String(code);
+}
+
+function problemKey(problem: Problem): string {
+	return `${problem.code}:${problem.line}:${problem.column}`;
+}
+
+/**
+ * CODEOWNERS problems as you type: parse errors, duplicate and shadowed rules and patterns that
+ * match no file, for every open CODEOWNERS document, debounced and cleared when it closes.
+ */
+export class CodeownersDiagnostics implements vscode.Disposable {
+	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.codeowners');
+	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly disposables: vscode.Disposable[] = [];
+
+	constructor(
+		private readonly analyzer: CodeownersAnalyzer,
+		private readonly files: RepoFiles,
+		private readonly logger: Logger,
+	) {
+		this.disposables.push(
+			this.collection,
+			vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+			vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, debounceMs)),
+			vscode.workspace.onDidCloseTextDocument((document) => {
+				this.cancel(document);
+				this.analyzer.forget(document);
+				this.collection.delete(document.uri);
+			}),
+			// A new or deleted file changes which patterns match nothing.
+			this.files.onDidChange(() => this.validateAll()),
+		);
+		this.validateAll();
+	}
+
+	/** Re-checks every open CODEOWNERS document (after a model or file-list change). */
+	validateAll(): void {
+		for (const document of vscode.workspace.textDocuments) {
+			this.schedule(document, 0);
+		}
+	}
+
+	private schedule(document: vscode.TextDocument, delay: number): void {
+		if (document.languageId !== 'codeowners') {
+			return;
+		}
+		this.cancel(document);
+		const key = document.uri.toString();
+		this.timers.set(key, setTimeout(() => {
+			this.timers.delete(key);
+			this.validate(document).catch((error: unknown) => this.logger.error(`CODEOWNERS diagnostics failed: ${String(error)}`));
+		}, delay));
+	}
+
+	private cancel(document: vscode.TextDocument): void {
+		const key = document.uri.toString();
+		const pending = this.timers.get(key);
+		if (pending !== undefined) {
+			clearTimeout(pending);
+			this.timers.delete(key);
+		}
+	}
+
+	private async validate(document: vscode.TextDocument): Promise<void> {
+		const version = document.version;
+		const analysis = await this.analyzer.analyze(document);
+		if (analysis === undefined || document.isClosed) {
+			return;
+		}
+		const list = await this.files.get(analysis.root);
+		if (document.isClosed || document.version !== version) {
+			// A newer edit is already scheduled; its run publishes.
+			return;
+		}
+		const lint = lintCodeowners(analysis.parsed, { files: list.capped ? undefined : list.files, index: analysis.index });
+		const seen = new Set<string>();
+		const diagnostics: vscode.Diagnostic[] = [];
+		for (const problem of [...analysis.parsed.problems, ...lint]) {
+			const key = problemKey(problem);
+			if (!seen.has(key)) {
+				seen.add(key);
+				diagnostics.push(toDiagnostic(document, problem));
+			}
+		}
+		this.collection.set(document.uri, diagnostics);
+	}
+
+	dispose(): void {
+		for (const timer of this.timers.values()) {
+			clearTimeout(timer);
+		}
+		for (const disposable of this.disposables) {
+			disposable.dispose();
+		}
+	}
+}

@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { parseGuardrails } from '../../engine/guardrails/parse';
+import { getConfig } from '../configuration';
+import { guardrailsLocations } from '../constants';
+import type { Logger } from '../logger';
+import type { OwnershipService } from '../ownershipService';
+import { toDiagnostic } from './codeownersDiagnostics';
+
+const debounceMs = 250;
+
+/**
+ * guardrails.yaml problems as you type (YAML syntax, schema, unknown references), for the config
+ * at any standard location or the configured path. The text of the editor is checked, not the
+ * saved file, so a typo shows before it is saved.
+ */
+export class GuardrailsDiagnostics implements vscode.Disposable {
+	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.config');
+	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly disposables: vscode.Disposable[] = [];
+
+	constructor(
+		private readonly service: OwnershipService,
+		private readonly logger: Logger,
+	) {
+		this.disposables.push(
+			this.collection,
+			vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+			vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, debounceMs)),
+			vscode.workspace.onDidCloseTextDocument((document) => {
+				this.cancel(document);
+				this.collection.delete(document.uri);
+			}),
+		);
+		for (const document of vscode.workspace.textDocuments) {
+			this.schedule(document, 0);
+		}
+	}
+
+	private schedule(document: vscode.TextDocument, delay: number): void {
+		// Cheap name check first: most edits are in other files.
+		if (document.uri.scheme !== 'file' || !/guardrails\.(ya?ml|json)$/.test(document.uri.path) && getConfig(document.uri).configPath === '') {
+			return;
+		}
+		this.cancel(document);
+		const key = document.uri.toString();
+		this.timers.set(key, setTimeout(() => {
+			this.timers.delete(key);
+			this.validate(document).catch((error: unknown) => this.logger.error(`guardrails diagnostics failed: ${String(error)}`));
+		}, delay));
+	}
+
+	private cancel(document: vscode.TextDocument): void {
+		const key = document.uri.toString();
+		const pending = this.timers.get(key);
+		if (pending !== undefined) {
+			clearTimeout(pending);
+			this.timers.delete(key);
+		}
+	}
+
+	private async validate(document: vscode.TextDocument): Promise<void> {
+		const version = document.version;
+		const repo = await this.service.repoFor(document.uri);
+		const path = repo?.relativePath(document.uri);
+		if (path === undefined || document.isClosed || document.version !== version) {
+			return;
+		}
+		const configured = getConfig(document.uri).configPath.replace(/^\.?\//, '');
+		const isConfig = configured !== '' ? path === configured : (guardrailsLocations as readonly string[]).includes(path);
+		if (!isConfig) {
+			return;
+		}
+		const config = parseGuardrails(document.getText(), path);
+		this.collection.set(document.uri, config.problems.filter((p) => p.file === path || p.file === '').map((p) => toDiagnostic(document, p)));
+	}
+
+	dispose(): void {
+		for (const timer of this.timers.values()) {
+			clearTimeout(timer);
+		}
+		for (const disposable of this.disposables) {
+			disposable.dispose();
+		}
+	}
+}

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../logger';
+
+/** Every file (and the directories holding them) of one repository, repository-relative. */
+export interface RepoFileList {
+	files: readonly string[];
+	/** Every directory that holds a listed file, without a trailing `/`. */
+	dirs: ReadonlySet<string>;
+	/** True when the repository has more files than the cap: "matches no file" is then unknowable. */
+	capped: boolean;
+}
+
+/** Beyond this many files a full listing costs more than the lint and completion it feeds. */
+const fileCap = 50_000;
+/** Checkouts, installs and branch switches create files in bursts; relist once per burst. */
+const refreshDelayMs = 1000;
+const excluded = '**/{node_modules,.git}/**';
+
+/**
+ * The file list of each repository root, listed once with `workspace.findFiles` and kept until a
+ * file is created or deleted under that root. Only roots someone asked about are listed or watched.
+ */
+export class RepoFiles implements vscode.Disposable {
+	private readonly lists = new Map<string, Promise<RepoFileList>>();
+	private readonly watchers = new Map<string, vscode.Disposable>();
+	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri>();
+	/** Fires with the root whose list was dropped (the next `get` relists). */
+	readonly onDidChange = this.onDidChangeEmitter.event;
+
+	constructor(private readonly logger: Logger) {}
+
+	get(root: vscode.Uri): Promise<RepoFileList> {
+		const key = root.toString();
+		let list = this.lists.get(key);
+		if (list === undefined) {
+			this.watch(root);
+			list = this.list(root);
+			this.lists.set(key, list);
+		}
+		return list;
+	}
+
+	private async list(root: vscode.Uri): Promise<RepoFileList> {
+		const started = Date.now();
+		const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*'), excluded, fileCap + 1);
+		const capped = uris.length > fileCap;
+		const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+		const files: string[] = [];
+		const dirs = new Set<string>();
+		for (const uri of capped ? uris.slice(0, fileCap) : uris) {
+			if (!uri.path.startsWith(prefix)) {
+				continue;
+			}
+			const path = uri.path.slice(prefix.length);
+			files.push(path);
+			for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+				const dir = path.slice(0, slash);
+				if (dirs.has(dir)) {
+					break;
+				}
+				dirs.add(dir);
+			}
+		}
+		files.sort();
+		if (capped) {
+			this.logger.warn(`${root.fsPath} has more than ${fileCap} files: listed the first ${fileCap}; "pattern matches no file" checks are off for it`);
+		} else {
+			this.logger.info(`Listed ${files.length} files of ${root.fsPath} in ${Date.now() - started} ms`);
+		}
+		return { files, dirs, capped };
+	}
+
+	private watch(root: vscode.Uri): void {
+		const key = root.toString();
+		if (this.watchers.has(key)) {
+			return;
+		}
+		// Content changes do not change the list; only creations and deletions do.
+		const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'), false, true, false);
+		const schedule = (uri: vscode.Uri): void => {
+			if (/\/(node_modules|\.git)\//.test(uri.path)) {
+				return;
+			}
+			const pending = this.timers.get(key);
+			if (pending !== undefined) {
+				clearTimeout(pending);
+			}
+			this.timers.set(key, setTimeout(() => {
+				this.timers.delete(key);
+				this.lists.delete(key);
+				this.onDidChangeEmitter.fire(root);
+			}, refreshDelayMs));
+		};
+		this.watchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(schedule), watcher.onDidDelete(schedule)));
+	}
+
+	dispose(): void {
+		for (const timer of this.timers.values()) {
+			clearTimeout(timer);
+		}
+		for (const watcher of this.watchers.values()) {
+			watcher.dispose();
+		}
+		this.onDidChangeEmitter.dispose();
+	}
+}
