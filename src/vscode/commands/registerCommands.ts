@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { commands } from '../constants';
+import type { CommandId } from '../constants';
+import type { Container } from '../container';
+import { copyPullRequestComment } from './copyPullRequestComment';
+import { copyReviewers } from './copyReviewers';
+import { copyReviewRequest } from './copyReviewRequest';
+import { createAdr } from './createAdr';
+import { openCodeownersRule } from './openCodeownersRule';
+import { openDecisionCard } from './openDecisionCard';
+import { refresh } from './refresh';
+import { whoDecides } from './whoDecides';
+
+/** Maps every contributed command id to its handler; the `Record` makes a missing one a compile error. */
+export function registerCommands(container: Container): vscode.Disposable[] {
+	const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
+		[commands.whoDecides]: (arg) => whoDecides(container, arg),
+		[commands.openCodeownersRule]: (arg) => openCodeownersRule(container, arg),
+		[commands.copyReviewRequest]: (arg) => copyReviewRequest(container, arg),
+		[commands.openDecisionCard]: (arg) => openDecisionCard(container, arg),
+		[commands.createAdr]: (arg, title) => createAdr(container, arg, typeof title === 'string' ? title : undefined),
+		[commands.copyReviewers]: () => copyReviewers(container),
+		[commands.copyPullRequestComment]: () => copyPullRequestComment(container),
+		[commands.refresh]: () => refresh(container),
+	};
+	return Object.entries(handlers).map(([id, handler]) =>
+		vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+			try {
+				return await handler(...args);
+			} catch (error) {
+				container.logger.error(`${id} failed: ${String(error)}`);
+				throw error;
+			}
+		}),
+	);
+}

@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import type { PersonRef } from '../../engine/guardrails/types';
+import type { Container } from '../container';
+import type { FileAnswer } from '../ownershipService';
+import { personLabel } from '../presentation';
+import { copyReviewRequest } from './copyReviewRequest';
+import { openDecisionCard } from './openDecisionCard';
+import { openAt, targetUri } from './target';
+
+/** One row of the "Who Decides This?" pick; `run` is what choosing it does. */
+export interface WhoDecidesItem extends vscode.QuickPickItem {
+	/** Stable kind for tests: `lead`, `deputy`, `codeowner`, `contract`, `adr`, `rule`, `chat`, `request`, `card`, … */
+	id: string;
+	run?: () => Thenable<unknown>;
+}
+
+function separator(label: string): WhoDecidesItem {
+	return { id: 'separator', label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+function isPerson(who: unknown): who is PersonRef {
+	return typeof who === 'object' && who !== null && 'id' in who && 'name' in who;
+}
+
+/** Opens http(s) links only: a config could hold any scheme, and `command:` must never run. */
+function safeExternal(url: string | undefined): vscode.Uri | undefined {
+	if (!url) {
+		return undefined;
+	}
+	try {
+		const uri = vscode.Uri.parse(url, true);
+		return uri.scheme === 'https' || uri.scheme === 'http' ? uri : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The decision chain as pick items, most local first, each of which does something. */
+export function buildWhoDecidesItems(container: Container, answer: FileAnswer): WhoDecidesItem[] {
+	const { decision, repo } = answer;
+	const items: WhoDecidesItem[] = [];
+	const open = (file: string, line: number, column = 1) => () => openAt(repo.uri(file), line, column);
+	const copy = (text: string) => async () => {
+		await vscode.env.clipboard.writeText(text);
+		void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', text), 3000);
+	};
+
+	items.push(separator(vscode.l10n.t('Decides')));
+	for (const decider of decision.chain) {
+		const who = decider.who;
+		if (isPerson(who)) {
+			const handle = who.handle ? `@${who.handle.replace(/^@/, '')}` : who.name;
+			items.push({
+				id: decider.role,
+				label: `$(person) ${who.name}`,
+				description: `${decider.role}${who.handle ? ` · ${handle}` : ''}`,
+				detail: decider.why,
+				run: copy(handle),
+			});
+		} else if ('forum' in who) {
+			items.push({
+				id: decider.role,
+				label: `$(organization) ${who.forum}`,
+				description: decider.role,
+				detail: decider.why,
+				run: open(decider.source.file, decider.source.line, decider.source.column),
+			});
+		} else {
+			items.push({
+				id: decider.role,
+				label: `$(account) ${who.handle}`,
+				description: decider.role,
+				detail: decider.why,
+				run: open(decider.source.file, decider.source.line, decider.source.column),
+			});
+		}
+	}
+	const chat = decision.team?.contact.chat;
+	const contactUrl = safeExternal(decision.team?.contact.url);
+	if (chat || contactUrl) {
+		items.push({
+			id: 'chat',
+			label: `$(comment-discussion) ${chat ?? decision.team?.name ?? ''}`,
+			description: contactUrl ? vscode.l10n.t('open team page') : vscode.l10n.t('copy channel'),
+			run: contactUrl ? () => vscode.env.openExternal(contactUrl) : copy(chat ?? ''),
+		});
+	}
+
+	if (decision.contracts.length > 0) {
+		items.push(separator(vscode.l10n.t('Contracts')));
+		for (const fact of decision.contracts) {
+			const contract = fact.contract;
+			items.push({
+				id: 'contract',
+				label: `$(law) ${contract.title}`,
+				description: vscode.l10n.t('{0} review · {1} approval(s)', contract.review.level, contract.review.approvals),
+				detail: fact.ownerLead ? vscode.l10n.t('Owner lead: {0}', personLabel(fact.ownerLead)) : contract.guidance,
+				run: open(contract.source.file, contract.source.line, contract.source.column),
+			});
+		}
+	}
+
+	if (decision.adrs.length > 0) {
+		items.push(separator(vscode.l10n.t('Decision records')));
+		for (const adr of decision.adrs) {
+			items.push({ id: 'adr', label: `$(book) ${adr.title}`, description: adr.status, detail: adr.path, run: open(adr.path, 1) });
+		}
+	}
+
+	items.push(separator(vscode.l10n.t('Actions')));
+	const codeowners = decision.codeowners;
+	if (codeowners?.rule) {
+		items.push({
+			id: 'rule',
+			label: `$(go-to-file) ${vscode.l10n.t('Open CODEOWNERS rule')}`,
+			description: `${codeowners.file}:${codeowners.rule.line}`,
+			detail: codeowners.rule.text.trim(),
+			run: open(codeowners.file, codeowners.rule.line, codeowners.rule.column),
+		});
+	}
+	items.push({
+		id: 'request',
+		label: `$(copy) ${vscode.l10n.t('Copy review request')}`,
+		run: () => copyReviewRequest(container, repo.uri(answer.path)),
+	});
+	items.push({
+		id: 'card',
+		label: `$(preview) ${vscode.l10n.t('Open decision card')}`,
+		run: () => openDecisionCard(container, repo.uri(answer.path)),
+	});
+	return items;
+}
+
+/** "Who Decides This?": the decision chain as a quick pick whose items act. */
+export async function whoDecides(container: Container, arg?: unknown): Promise<WhoDecidesItem | undefined> {
+	const uri = targetUri(arg);
+	const answer = uri ? await container.service.answer(uri) : undefined;
+	if (!answer) {
+		void vscode.window.setStatusBarMessage(vscode.l10n.t('No ownership information for this file.'), 4000);
+		return undefined;
+	}
+	const picked = await vscode.window.showQuickPick(buildWhoDecidesItems(container, answer), {
+		title: vscode.l10n.t('Who decides {0}?', answer.path),
+		matchOnDescription: true,
+		matchOnDetail: true,
+	});
+	await picked?.run?.();
+	return picked;
+}

@@ -1,0 +1,52 @@
+import type * as vscode from 'vscode';
+import { registerCommands } from './commands/registerCommands';
+import { ContractDiagnostics } from './contractDiagnostics';
+import { ExplorerDecorations } from './explorerDecorations';
+import { Logger } from './logger';
+import { OwnershipService } from './ownershipService';
+import { ReviewRoutingView } from './reviewRoutingView';
+import { StatusBarController } from './statusBarController';
+
+/**
+ * The composition root. Cheap things (the logger, the service shell, UI objects) are created
+ * eagerly; the models themselves are built on first need by the service. Every feature is a
+ * controller that owns its UI and listeners; add one with a single `this.register(...)` line.
+ */
+export class Container implements vscode.Disposable {
+	readonly logger: Logger;
+	readonly service: OwnershipService;
+	readonly statusBar: StatusBarController;
+	readonly contractDiagnostics: ContractDiagnostics;
+	readonly explorerDecorations: ExplorerDecorations;
+	readonly reviewRouting: ReviewRoutingView;
+	private readonly disposables: vscode.Disposable[] = [];
+
+	constructor(readonly context: vscode.ExtensionContext) {
+		this.logger = this.register(new Logger());
+		this.service = this.register(new OwnershipService(this.logger));
+		this.statusBar = this.register(new StatusBarController(this));
+		this.contractDiagnostics = this.register(new ContractDiagnostics(this));
+		this.explorerDecorations = this.register(new ExplorerDecorations(this));
+		this.reviewRouting = this.register(new ReviewRoutingView(this));
+		for (const disposable of registerCommands(this)) {
+			this.register(disposable);
+		}
+		// Other features (language support, hints) register here, one line each.
+	}
+
+	/** Takes ownership of a disposable: it is disposed with the container, in reverse order. */
+	register<T extends vscode.Disposable>(disposable: T): T {
+		this.disposables.push(disposable);
+		return disposable;
+	}
+
+	dispose(): void {
+		for (const disposable of this.disposables.splice(0).reverse()) {
+			try {
+				disposable.dispose();
+			} catch (error) {
+				console.error(error);
+			}
+		}
+	}
+}

@@ -1,0 +1,182 @@
+import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
+import type { Change } from '../engine/guardrails/types';
+
+// The slice of the built-in git extension's API (extensions/git/src/api/git.d.ts, version 1) that
+// we use, typed here because the extension ships no types package.
+
+/** Status values of the git API's `Change.status` that matter here. */
+const enum GitStatus {
+	IndexModified = 0,
+	IndexAdded = 1,
+	IndexDeleted = 2,
+	IndexRenamed = 3,
+	IndexCopied = 4,
+	Modified = 5,
+	Deleted = 6,
+	Untracked = 7,
+	Ignored = 8,
+	IntentToAdd = 9,
+	IntentToRename = 10,
+}
+
+interface GitChange {
+	readonly uri: vscode.Uri;
+	readonly originalUri: vscode.Uri;
+	readonly renameUri: vscode.Uri | undefined;
+	readonly status: number;
+}
+
+interface GitRepositoryState {
+	readonly workingTreeChanges: GitChange[];
+	readonly indexChanges: GitChange[];
+	readonly untrackedChanges?: GitChange[];
+	readonly onDidChange: vscode.Event<void>;
+}
+
+export interface GitRepository {
+	readonly rootUri: vscode.Uri;
+	readonly state: GitRepositoryState;
+	show(ref: string, path: string): Promise<string>;
+}
+
+export interface GitApi {
+	readonly repositories: GitRepository[];
+	getRepository(uri: vscode.Uri): GitRepository | null;
+	readonly onDidOpenRepository: vscode.Event<GitRepository>;
+	readonly onDidCloseRepository: vscode.Event<GitRepository>;
+}
+
+interface GitExtensionExports {
+	readonly enabled: boolean;
+	getAPI(version: 1): GitApi;
+}
+
+const gitTimeoutMs = 5000;
+
+/** The git extension's API, or undefined when it is missing, disabled or fails to activate. */
+export async function getGitApi(): Promise<GitApi | undefined> {
+	const extension = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
+	if (!extension) {
+		return undefined;
+	}
+	try {
+		const exports = extension.isActive ? extension.exports : await extension.activate();
+		return exports?.enabled ? exports.getAPI(1) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** True when we may run git ourselves: a repository's config can make git run programs. */
+export function canSpawnGit(root: vscode.Uri): boolean {
+	return vscode.workspace.isTrusted && root.scheme === 'file';
+}
+
+function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
+	if (!canSpawnGit(root)) {
+		return Promise.resolve(undefined);
+	}
+	return new Promise((resolve) => {
+		execFile('git', ['-C', root.fsPath, ...args], { timeout: gitTimeoutMs, maxBuffer, windowsHide: true }, (error, stdout) => {
+			resolve(error ? undefined : stdout);
+		});
+	});
+}
+
+/**
+ * The file's text at HEAD, or undefined when it is not in HEAD (new file) or git is unavailable.
+ * Uses the git extension when it knows the repository, else runs git (trusted workspaces only).
+ */
+export async function headText(api: GitApi | undefined, root: vscode.Uri, uri: vscode.Uri, path: string): Promise<string | undefined> {
+	const repository = api?.getRepository(uri);
+	if (repository) {
+		try {
+			return await repository.show('HEAD', uri.fsPath);
+		} catch {
+			return undefined;
+		}
+	}
+	// `HEAD:<path>` is one argument starting with HEAD, so a path cannot be read as an option.
+	return runGit(root, ['show', `HEAD:${path}`]);
+}
+
+function relative(root: vscode.Uri, uri: vscode.Uri): string | undefined {
+	const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+	return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}
+
+function toChange(root: vscode.Uri, change: GitChange): Change | undefined {
+	const path = relative(root, change.renameUri ?? change.uri);
+	if (!path) {
+		return undefined;
+	}
+	switch (change.status) {
+		case GitStatus.IndexAdded:
+		case GitStatus.Untracked:
+		case GitStatus.IntentToAdd:
+		case GitStatus.IndexCopied:
+			return { path, status: 'added' };
+		case GitStatus.IndexDeleted:
+		case GitStatus.Deleted:
+			return { path, status: 'deleted' };
+		case GitStatus.IndexRenamed:
+		case GitStatus.IntentToRename: {
+			const oldPath = relative(root, change.originalUri);
+			return oldPath && oldPath !== path ? { path, status: 'renamed', oldPath } : { path, status: 'modified' };
+		}
+		case GitStatus.Ignored:
+			return undefined;
+		default:
+			return { path, status: 'modified' };
+	}
+}
+
+/** Parses `git status --porcelain -z` output into changes. */
+export function parsePorcelain(output: string): Change[] {
+	const entries = output.split('\0');
+	const changes: Change[] = [];
+	for (let i = 0; i < entries.length; i++) {
+		const entry = entries[i];
+		if (entry.length < 4) {
+			continue;
+		}
+		const xy = entry.slice(0, 2);
+		const path = entry.slice(3);
+		if (xy === '!!') {
+			continue;
+		}
+		if (xy.includes('R') || xy.includes('C')) {
+			const oldPath = entries[++i];
+			changes.push(xy.includes('R') && oldPath ? { path, status: 'renamed', oldPath } : { path, status: 'added' });
+		} else if (xy === '??' || xy.includes('A')) {
+			changes.push({ path, status: 'added' });
+		} else if (xy.includes('D')) {
+			changes.push({ path, status: 'deleted' });
+		} else {
+			changes.push({ path, status: 'modified' });
+		}
+	}
+	return changes;
+}
+
+/**
+ * Working-tree, index and untracked changes of the repository at `root`, one entry per path (the
+ * index entry wins over the working-tree one for the same path), or undefined when unknown.
+ */
+export async function workingChanges(api: GitApi | undefined, root: vscode.Uri): Promise<Change[] | undefined> {
+	const repository = api?.repositories.find((repo) => repo.rootUri.toString() === root.toString());
+	if (repository) {
+		const byPath = new Map<string, Change>();
+		const all = [...(repository.state.untrackedChanges ?? []), ...repository.state.workingTreeChanges, ...repository.state.indexChanges];
+		for (const gitChange of all) {
+			const change = toChange(root, gitChange);
+			if (change) {
+				byPath.set(change.path, change);
+			}
+		}
+		return [...byPath.values()];
+	}
+	const output = await runGit(root, ['status', '--porcelain', '-z', '--untracked-files=all']);
+	return output === undefined ? undefined : parsePorcelain(output);
+}

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { Decision, PersonRef } from '../engine/guardrails/types';
+import { commands } from './constants';
+import type { FileAnswer } from './ownershipService';
+
+/** "Alice Ng (@alice-ng)" or just the name. */
+export function personLabel(person: PersonRef): string {
+	return person.handle ? `${person.name} (@${person.handle.replace(/^@/, '')})` : person.name;
+}
+
+/** The owning domain or, on CODEOWNERS alone, the owners; undefined when nobody owns the file. */
+export function ownerTitle(decision: Decision): string | undefined {
+	if (decision.domain) {
+		return decision.domain.title;
+	}
+	const owners = decision.codeowners?.owners ?? [];
+	if (owners.length === 0) {
+		return undefined;
+	}
+	return owners.length === 1 ? owners[0] : `${owners[0]} +${owners.length - 1}`;
+}
+
+/** True when the engine knows something about the file (a CODEOWNERS file or a domain/contract). */
+export function hasData(decision: Decision): boolean {
+	return decision.codeowners !== null || decision.domain !== null || decision.contracts.length > 0;
+}
+
+/**
+ * The card shown in the status bar tooltip. Workspace text goes through `appendText` (escaped), so a
+ * hostile CODEOWNERS or guardrails.yaml cannot inject links or command URIs; the only links are
+ * our own commands, and `isTrusted` allows nothing else.
+ */
+export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
+	const { decision } = answer;
+	// Icons on from the start: appendText then escapes `$(…)` in workspace text.
+	const md = new vscode.MarkdownString(undefined, true);
+	md.isTrusted = { enabledCommands: [commands.whoDecides, commands.openCodeownersRule] };
+	md.appendMarkdown('**');
+	md.appendText(vscode.l10n.t('Ownership of {0}', answer.path));
+	md.appendMarkdown('**\n\n');
+	if (decision.domain) {
+		md.appendText(vscode.l10n.t('Domain: {0}', decision.domain.title));
+		md.appendMarkdown('  \n');
+	}
+	if (decision.team) {
+		md.appendText(vscode.l10n.t('Team: {0}', decision.team.name));
+		md.appendMarkdown('  \n');
+	}
+	if (decision.lead) {
+		md.appendText(vscode.l10n.t('Lead: {0}', personLabel(decision.lead)));
+		md.appendMarkdown('  \n');
+	}
+	if (decision.deputies.length > 0) {
+		md.appendText(vscode.l10n.t('Deputies: {0}', decision.deputies.map(personLabel).join(', ')));
+		md.appendMarkdown('  \n');
+	}
+	const codeowners = decision.codeowners;
+	if (codeowners) {
+		if (codeowners.rule) {
+			md.appendText(
+				vscode.l10n.t(
+					'CODEOWNERS: {0} ({1}:{2}: {3})',
+					codeowners.owners.length > 0 ? codeowners.owners.join(' ') : vscode.l10n.t('no owners'),
+					codeowners.file,
+					codeowners.rule.line,
+					codeowners.rule.text.trim(),
+				),
+			);
+		} else {
+			md.appendText(vscode.l10n.t('CODEOWNERS: no rule matches ({0})', codeowners.file));
+		}
+		md.appendMarkdown('  \n');
+	}
+	if (decision.crossTeam === true) {
+		md.appendText(vscode.l10n.t('You are not on this team.'));
+		md.appendMarkdown('  \n');
+	}
+	for (const fact of decision.contracts) {
+		const contract = fact.contract;
+		md.appendMarkdown('\n$(law) ');
+		md.appendText(
+			vscode.l10n.t(
+				'Contract "{0}" ({1}): review {2}, {3} approval(s){4}',
+				contract.title,
+				contract.id,
+				contract.review.level,
+				contract.review.approvals,
+				fact.ownerLead ? vscode.l10n.t(', owner lead {0}', personLabel(fact.ownerLead)) : '',
+			),
+		);
+		md.appendMarkdown('  \n');
+	}
+	if (decision.adrs.length > 0) {
+		md.appendMarkdown('\n');
+		md.appendText(vscode.l10n.t('ADRs: {0}', decision.adrs.map((adr) => `${adr.title} (${adr.status})`).join('; ')));
+		md.appendMarkdown('  \n');
+	}
+	md.appendMarkdown(`\n[${escapeLinkText(vscode.l10n.t('Who decides this?'))}](command:${commands.whoDecides})`);
+	if (codeowners?.rule) {
+		md.appendMarkdown(` · [${escapeLinkText(vscode.l10n.t('Open CODEOWNERS rule'))}](command:${commands.openCodeownersRule})`);
+	}
+	return md;
+}
+
+function escapeLinkText(text: string): string {
+	return text.replace(/[\\[\]()`*_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,261 @@
+import * as vscode from 'vscode';
+import type { Change, ForecastContract, ForecastDomain, ReviewForecast } from '../engine/guardrails/types';
+import { changed, getConfig } from './configuration';
+import { reviewRoutingViewId } from './constants';
+import type { Container } from './container';
+import { getGitApi, workingChanges } from './gitApi';
+import type { GitApi } from './gitApi';
+import type { RepoModel } from './ownershipService';
+
+/** The forecast for one repository's working-tree changes. */
+export interface RoutingSnapshot {
+	root: vscode.Uri;
+	changes: Change[];
+	forecast: ReviewForecast;
+}
+
+type Node =
+	| { kind: 'repo'; snapshot: RoutingSnapshot }
+	| { kind: 'domain'; snapshot: RoutingSnapshot; domain: ForecastDomain }
+	| { kind: 'file'; snapshot: RoutingSnapshot; path: string }
+	| { kind: 'contracts'; snapshot: RoutingSnapshot }
+	| { kind: 'contract'; snapshot: RoutingSnapshot; contract: ForecastContract }
+	| { kind: 'summary'; label: string; description?: string; icon: string; tooltip?: string };
+
+const refreshDelayMs = 500;
+
+/**
+ * "Review Routing" in the Source Control container: the working-tree changes grouped by domain,
+ * with the contracts they touch, the reviewers to request and whether the forum is needed.
+ */
+export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProvider<Node> {
+	private readonly onDidChangeTreeDataEmitter = new vscode.EventEmitter<Node | undefined>();
+	readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
+	private view: vscode.TreeView<Node> | undefined;
+	private listeners: vscode.Disposable | undefined;
+	private readonly configListener: vscode.Disposable;
+	private snapshots: Promise<RoutingSnapshot[]> | undefined;
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private gitApi: Promise<GitApi | undefined> | undefined;
+
+	constructor(private readonly container: Container) {
+		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
+			if (changed(e, 'reviewRouting')) {
+				this.applyEnabled();
+			}
+		});
+		this.applyEnabled();
+	}
+
+	private applyEnabled(): void {
+		const enabled = getConfig().reviewRouting.enabled;
+		if (enabled && !this.view) {
+			this.view = vscode.window.createTreeView(reviewRoutingViewId, { treeDataProvider: this, showCollapseAll: true });
+			this.listeners = vscode.Disposable.from(
+				this.container.service.onDidChangeModel(() => this.scheduleRefresh()),
+				vscode.workspace.onDidSaveTextDocument(() => this.scheduleRefresh()),
+				vscode.workspace.onDidCreateFiles(() => this.scheduleRefresh()),
+				vscode.workspace.onDidDeleteFiles(() => this.scheduleRefresh()),
+				vscode.workspace.onDidRenameFiles(() => this.scheduleRefresh()),
+				// Git is looked up only once the view is actually shown.
+				this.view.onDidChangeVisibility((e) => {
+					if (e.visible) {
+						void this.watchGit();
+						this.scheduleRefresh();
+					}
+				}),
+			);
+		} else if (!enabled && this.view) {
+			this.disposeUi();
+		}
+	}
+
+	private async watchGit(): Promise<void> {
+		if (this.gitApi) {
+			return;
+		}
+		this.gitApi = getGitApi();
+		const api = await this.gitApi;
+		if (!api || !this.listeners) {
+			return;
+		}
+		const subscriptions: vscode.Disposable[] = [];
+		const subscribe = (repository: { state: { onDidChange: vscode.Event<void> } }): void => {
+			subscriptions.push(repository.state.onDidChange(() => this.scheduleRefresh()));
+		};
+		api.repositories.forEach(subscribe);
+		subscriptions.push(api.onDidOpenRepository(subscribe));
+		this.listeners = vscode.Disposable.from(this.listeners, { dispose: () => subscriptions.forEach((s) => s.dispose()) });
+	}
+
+	private scheduleRefresh(): void {
+		if (this.timer) {
+			clearTimeout(this.timer);
+		}
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			this.snapshots = undefined;
+			this.onDidChangeTreeDataEmitter.fire(undefined);
+		}, refreshDelayMs);
+	}
+
+	/** Computes the forecast of every repository afresh (commands and tests use this). */
+	async compute(): Promise<RoutingSnapshot[]> {
+		this.gitApi ??= getGitApi();
+		const api = await this.gitApi;
+		const repos = await this.container.service.allRepos();
+		const snapshots: RoutingSnapshot[] = [];
+		for (const repo of repos) {
+			const snapshot = await this.snapshot(repo, api);
+			if (snapshot) {
+				snapshots.push(snapshot);
+			}
+		}
+		this.snapshots = Promise.resolve(snapshots);
+		return snapshots;
+	}
+
+	private async snapshot(repo: RepoModel, api: GitApi | undefined): Promise<RoutingSnapshot | undefined> {
+		const changes = await workingChanges(api, repo.root);
+		if (!changes) {
+			return undefined;
+		}
+		try {
+			return { root: repo.root, changes, forecast: repo.model.forecast(changes) };
+		} catch (error) {
+			this.container.logger.error(`forecast failed: ${String(error)}`);
+			return undefined;
+		}
+	}
+
+	async getChildren(node?: Node): Promise<Node[]> {
+		if (!node) {
+			this.snapshots ??= this.compute();
+			const snapshots = (await this.snapshots).filter((snapshot) => snapshot.forecast.files.length > 0);
+			if (this.view) {
+				this.view.message = snapshots.length === 0 ? vscode.l10n.t('No changes to route.') : undefined;
+			}
+			if (snapshots.length === 1) {
+				return this.repoChildren(snapshots[0]);
+			}
+			return snapshots.map((snapshot) => ({ kind: 'repo', snapshot }));
+		}
+		switch (node.kind) {
+			case 'repo':
+				return this.repoChildren(node.snapshot);
+			case 'domain':
+				return node.domain.files.map((path) => ({ kind: 'file', snapshot: node.snapshot, path }));
+			case 'contracts':
+				return node.snapshot.forecast.contracts.map((contract) => ({ kind: 'contract', snapshot: node.snapshot, contract }));
+			case 'contract':
+				return node.contract.files.map((path) => ({ kind: 'file', snapshot: node.snapshot, path }));
+			default:
+				return [];
+		}
+	}
+
+	private repoChildren(snapshot: RoutingSnapshot): Node[] {
+		const { forecast } = snapshot;
+		const nodes: Node[] = [];
+		nodes.push({
+			kind: 'summary',
+			icon: 'account',
+			label: vscode.l10n.t('Reviewers'),
+			description: forecast.reviewers.length > 0 ? forecast.reviewers.join(' ') : vscode.l10n.t('none needed'),
+		});
+		if (forecast.forum) {
+			nodes.push({
+				kind: 'summary',
+				icon: 'organization',
+				label: vscode.l10n.t('Architecture forum needed'),
+				description: forecast.forumInfo?.title,
+			});
+		}
+		if (forecast.adrRequired) {
+			nodes.push({
+				kind: 'summary',
+				icon: forecast.adrIncluded ? 'check' : 'warning',
+				label: forecast.adrIncluded ? vscode.l10n.t('ADR included') : vscode.l10n.t('ADR required, none in the changes'),
+			});
+		}
+		if (forecast.contracts.length > 0) {
+			nodes.push({ kind: 'contracts', snapshot });
+		}
+		for (const domain of forecast.domains) {
+			nodes.push({ kind: 'domain', snapshot, domain });
+		}
+		return nodes;
+	}
+
+	getTreeItem(node: Node): vscode.TreeItem {
+		switch (node.kind) {
+			case 'repo': {
+				const item = new vscode.TreeItem(node.snapshot.root.path.split('/').pop() ?? '', vscode.TreeItemCollapsibleState.Expanded);
+				item.iconPath = new vscode.ThemeIcon('repo');
+				return item;
+			}
+			case 'domain': {
+				const domain = node.domain;
+				const item = new vscode.TreeItem(domain.title ?? domain.id ?? vscode.l10n.t('No domain'), vscode.TreeItemCollapsibleState.Expanded);
+				const owners = [...new Set(domain.owners.flatMap((group) => group.owners))];
+				item.description = [domain.lead?.name, owners.join(' ')].filter((part) => part).join(' · ');
+				item.iconPath = new vscode.ThemeIcon('organization');
+				item.contextValue = 'domain';
+				return item;
+			}
+			case 'file': {
+				const item = new vscode.TreeItem(vscode.Uri.joinPath(node.snapshot.root, node.path), vscode.TreeItemCollapsibleState.None);
+				const file = node.snapshot.forecast.files.find((entry) => entry.path === node.path);
+				const contracts = node.snapshot.forecast.contracts.filter((contract) => contract.files.includes(node.path));
+				item.description = [file?.status, ...contracts.map((contract) => `${contract.contract.title} (${contract.level})`)]
+					.filter((part) => part)
+					.join(' · ');
+				if (file?.status !== 'deleted') {
+					item.command = {
+						title: vscode.l10n.t('Open'),
+						command: 'vscode.open',
+						arguments: [vscode.Uri.joinPath(node.snapshot.root, node.path)],
+					};
+				}
+				return item;
+			}
+			case 'contracts': {
+				const item = new vscode.TreeItem(vscode.l10n.t('Contracts touched'), vscode.TreeItemCollapsibleState.Expanded);
+				item.iconPath = new vscode.ThemeIcon('law');
+				return item;
+			}
+			case 'contract': {
+				const contract = node.contract;
+				const item = new vscode.TreeItem(contract.contract.title, vscode.TreeItemCollapsibleState.Collapsed);
+				item.description = vscode.l10n.t('{0} · {1} approval(s) · {2}', contract.level, contract.approvals, contract.reviewers.join(' '));
+				item.tooltip = contract.contract.guidance;
+				item.iconPath = new vscode.ThemeIcon('law');
+				return item;
+			}
+			case 'summary': {
+				const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+				item.description = node.description;
+				item.iconPath = new vscode.ThemeIcon(node.icon);
+				return item;
+			}
+		}
+	}
+
+	private disposeUi(): void {
+		if (this.timer) {
+			clearTimeout(this.timer);
+			this.timer = undefined;
+		}
+		this.listeners?.dispose();
+		this.listeners = undefined;
+		this.view?.dispose();
+		this.view = undefined;
+		this.snapshots = undefined;
+	}
+
+	dispose(): void {
+		this.configListener.dispose();
+		this.disposeUi();
+		this.onDidChangeTreeDataEmitter.dispose();
+	}
+}

@@ -1,0 +1,174 @@
+import * as vscode from 'vscode';
+import { changed, getConfig } from './configuration';
+import { commands, contextKeys, statusBarItemId } from './constants';
+import type { Container } from './container';
+import type { FileAnswer } from './ownershipService';
+import { decisionTooltip, hasData, ownerTitle } from './presentation';
+
+/** What the item shows, kept so tests (and the flicker guard) can compare states. */
+export interface StatusBarState {
+	visible: boolean;
+	text: string;
+	tooltip: string;
+	warning: boolean;
+	accessibilityLabel: string;
+}
+
+const hidden: StatusBarState = { visible: false, text: '', tooltip: '', warning: false, accessibilityLabel: '' };
+
+/**
+ * One quiet item: the owning domain and lead of the active file. Exists, with its listeners, only
+ * while `statusBar.enabled` is on. Updates only what changed, so switching between files of the
+ * same owner does not make it flicker.
+ */
+export class StatusBarController implements vscode.Disposable {
+	private item: vscode.StatusBarItem | undefined;
+	private listeners: vscode.Disposable | undefined;
+	private readonly configListener: vscode.Disposable;
+	private state: StatusBarState = hidden;
+	private generation = 0;
+	/** Resolves when the latest update has been applied (for tests and the perf suite). */
+	private pending: Promise<void> = Promise.resolve();
+
+	constructor(private readonly container: Container) {
+		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
+			if (changed(e, 'statusBar')) {
+				this.applyEnabled();
+			}
+		});
+		this.applyEnabled();
+	}
+
+	get current(): StatusBarState {
+		return this.state;
+	}
+
+	/** Waits for the update triggered by the last event. */
+	settled(): Promise<void> {
+		return this.pending;
+	}
+
+	private applyEnabled(): void {
+		const enabled = getConfig().statusBar.enabled;
+		if (enabled && !this.item) {
+			this.item = vscode.window.createStatusBarItem(statusBarItemId, vscode.StatusBarAlignment.Right, 100);
+			this.item.name = vscode.l10n.t('Ownership Guardrails');
+			this.item.command = commands.whoDecides;
+			this.state = hidden;
+			this.listeners = vscode.Disposable.from(
+				vscode.window.onDidChangeActiveTextEditor((editor) => this.update(editor)),
+				this.container.service.onDidChangeModel(() => this.update(vscode.window.activeTextEditor)),
+			);
+			this.update(vscode.window.activeTextEditor);
+		} else if (!enabled && this.item) {
+			this.disposeUi();
+		}
+	}
+
+	/** Recomputes for an editor; synchronous when the model is already built. */
+	update(editor: vscode.TextEditor | undefined): void {
+		const generation = ++this.generation;
+		const uri = editor?.document.uri;
+		if (!uri) {
+			this.apply(undefined);
+			return;
+		}
+		const known = this.container.service.peek(uri);
+		if (known !== null) {
+			this.apply(known);
+			this.pending = Promise.resolve();
+			return;
+		}
+		// Keep showing the previous state while the first answer is computed: no hide/show flash.
+		this.pending = this.container.service.answer(uri).then(
+			(answer) => {
+				if (generation === this.generation) {
+					this.apply(answer);
+				}
+			},
+			(error: unknown) => this.container.logger.error(`status bar: ${String(error)}`),
+		);
+	}
+
+	private apply(answer: FileAnswer | undefined): void {
+		const item = this.item;
+		if (!item) {
+			return;
+		}
+		const next = answer && hasData(answer.decision) ? this.stateFor(answer) : hidden;
+		const previous = this.state;
+		this.state = next;
+		void vscode.commands.executeCommand('setContext', contextKeys.hasOwner, next.visible);
+		void vscode.commands.executeCommand('setContext', contextKeys.isContract, (answer?.decision.contracts.length ?? 0) > 0);
+		if (!next.visible) {
+			if (previous.visible) {
+				item.hide();
+			}
+			return;
+		}
+		if (next.text !== previous.text) {
+			item.text = next.text;
+		}
+		if (next.warning !== previous.warning) {
+			item.backgroundColor = next.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+		}
+		if (next.accessibilityLabel !== previous.accessibilityLabel) {
+			item.accessibilityInformation = { label: next.accessibilityLabel, role: 'button' };
+		}
+		if (answer && next.tooltip !== previous.tooltip) {
+			item.tooltip = decisionTooltip(answer);
+		}
+		if (!previous.visible) {
+			item.show();
+		}
+	}
+
+	private stateFor(answer: FileAnswer): StatusBarState {
+		const { decision } = answer;
+		const owner = ownerTitle(decision);
+		const parts: string[] = [];
+		const a11y: string[] = [];
+		if (owner) {
+			parts.push(decision.lead ? `${owner} · ${decision.lead.name}` : owner);
+			a11y.push(
+				decision.lead
+					? vscode.l10n.t('Owned by {0}, lead {1}', owner, decision.lead.name)
+					: vscode.l10n.t('Owned by {0}', owner),
+			);
+		} else {
+			parts.push(vscode.l10n.t('unowned'));
+			a11y.push(vscode.l10n.t('No owner'));
+		}
+		let text = `$(organization) ${escapeIcons(parts.join(''))}`;
+		if (decision.contracts.length > 0) {
+			text += decision.contracts.length > 1 ? ` $(law) ${decision.contracts.length}` : ' $(law)';
+			a11y.push(vscode.l10n.t('contract: {0}', decision.contracts.map((fact) => fact.contract.title).join(', ')));
+		}
+		const warning = decision.crossTeam === true;
+		if (warning) {
+			text += ` · ${vscode.l10n.t('other team')}`;
+			a11y.push(vscode.l10n.t('another team owns this file'));
+		}
+		const tooltip = decisionTooltip(answer).value;
+		return { visible: true, text, tooltip, warning, accessibilityLabel: a11y.join('; ') };
+	}
+
+	private disposeUi(): void {
+		this.generation++;
+		this.listeners?.dispose();
+		this.listeners = undefined;
+		this.item?.dispose();
+		this.item = undefined;
+		this.state = hidden;
+	}
+
+	dispose(): void {
+		this.configListener.dispose();
+		this.disposeUi();
+	}
+}
+
+/** Status bar text renders `$(name)` as icons; workspace text must not. */
+function escapeIcons(text: string): string {
+	return text.replace(/\$\(/g, '\\$(');
+}

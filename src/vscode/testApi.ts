@@ -1,0 +1,49 @@
+import type * as vscode from 'vscode';
+import type { WhoDecidesItem } from './commands/whoDecides';
+import { buildWhoDecidesItems } from './commands/whoDecides';
+import type { Container } from './container';
+import type { FileAnswer } from './ownershipService';
+import type { RoutingSnapshot } from './reviewRoutingView';
+import type { StatusBarState } from './statusBarController';
+
+/**
+ * What `activate()` returns. Small on purpose: integration tests read UI state that the VS Code API
+ * does not expose (status bar text, quick pick items, tree contents) through it.
+ */
+export interface TestApi {
+	/** Milliseconds spent in `activate()`. */
+	readonly activationMs: number;
+	/** The ownership answer for a file (undefined when there is none). */
+	answer(uri: vscode.Uri): Promise<FileAnswer | undefined>;
+	/** The status bar item's current state, after pending updates have settled. */
+	statusBar(): Promise<StatusBarState>;
+	/** The items "Who Decides This?" would show for a file. */
+	whoDecidesItems(uri: vscode.Uri): Promise<WhoDecidesItem[]>;
+	/** Waits until contract diagnostics for the file are computed. */
+	diagnosticsSettled(uri: vscode.Uri): Promise<void>;
+	/** The explorer decoration for a file (undefined when decorations are off or there is none). */
+	decoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined>;
+	/** The review routing forecast for the current working-tree changes. */
+	reviewRouting(): Promise<RoutingSnapshot[]>;
+	/** Fires when a repository model is rebuilt. */
+	readonly onDidChangeModel: vscode.Event<vscode.Uri | undefined>;
+}
+
+export function createTestApi(container: Container, activationMs: number): TestApi {
+	return {
+		activationMs,
+		answer: (uri) => container.service.answer(uri),
+		statusBar: async () => {
+			await container.statusBar.settled();
+			return container.statusBar.current;
+		},
+		whoDecidesItems: async (uri) => {
+			const answer = await container.service.answer(uri);
+			return answer ? buildWhoDecidesItems(container, answer) : [];
+		},
+		diagnosticsSettled: (uri) => container.contractDiagnostics.settled(uri),
+		decoration: async (uri) => (container.explorerDecorations.enabled ? container.explorerDecorations.provideFileDecoration(uri) : undefined),
+		reviewRouting: () => container.reviewRouting.compute(),
+		onDidChangeModel: container.service.onDidChangeModel,
+	};
+}
