@@ -34,9 +34,14 @@ function isCommand(name: string): name is CommandName {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 	try {
 		const [first, ...rest] = argv;
-		if (first === undefined || first === '--help' || first === '-h') {
+		if (first === undefined) {
+			// No command is a usage error: help goes to stderr so a pipe never mistakes it for an answer.
+			io.stderr(mainHelp);
+			return 2;
+		}
+		if (first === '--help' || first === '-h') {
 			io.stdout(mainHelp);
-			return first === undefined ? 2 : 0;
+			return 0;
 		}
 		if (first === '--version' || first === '-v') {
 			io.stdout(`${packageVersion()}\n`);

@@ -1,7 +1,7 @@
 import { stringFlag } from '../args';
 import type { ParsedCommand } from '../args';
-import { loadCodeowners } from '../codeowners';
-import type { LoadedCodeowners } from '../codeowners';
+import type { CodeownersInfo } from '../../engine/workspaceModel';
+import { loadCodeownersModel } from '../model';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { json, percent, plural, table } from '../output';
@@ -21,7 +21,7 @@ export interface AuditJson {
 }
 
 /** Counts owned and unowned files and files per owner, with the resolution CODEOWNERS gives each file. */
-export function auditFiles(loaded: LoadedCodeowners, files: readonly string[]): AuditJson {
+export function auditFiles(loaded: CodeownersInfo, files: readonly string[]): AuditJson {
 	const owners = new Map<string, number>();
 	const unowned: string[] = [];
 	for (const file of files) {
@@ -45,7 +45,7 @@ export function auditFiles(loaded: LoadedCodeowners, files: readonly string[]): 
 	};
 }
 
-function auditText(loaded: LoadedCodeowners, audit: AuditJson): string {
+function auditText(loaded: CodeownersInfo, audit: AuditJson): string {
 	let out = `CODEOWNERS: ${loaded.file} (${loaded.choice.dialect})\n`;
 	out += table([
 		['files', String(audit.files), ''],
@@ -75,7 +75,7 @@ export async function auditCommand(ctx: CommandContext, parsed: ParsedCommand): 
 	if (files === undefined) {
 		throw new CliError(`${ctx.root} is not in a git work tree; pass --files-from FILE`);
 	}
-	const loaded = await loadCodeowners(ctx, ctx.host(files), parsed, true) as LoadedCodeowners;
+	const loaded = (await loadCodeownersModel(ctx, parsed, { files })).codeowners;
 	const audit = auditFiles(loaded, files);
 	ctx.io.stdout(parsed.values.json === true ? json(audit) : auditText(loaded, audit));
 	return 0;

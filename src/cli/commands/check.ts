@@ -1,6 +1,89 @@
+import { forecastToJson, renderForecastAnnotations, renderForecastMarkdown, renderForecastText } from '../../engine/guardrails/forecast';
+import type { Change, ReviewForecast } from '../../engine/guardrails/types';
+import { oneOf, stringFlag } from '../args';
 import type { ParsedCommand } from '../args';
 import type { CommandContext } from '../context';
+import { CliError } from '../errors';
+import { identityFor } from '../identity';
+import { loadModel } from '../model';
+import { json } from '../output';
 
-export async function checkCommand(_ctx: CommandContext, _parsed: ParsedCommand): Promise<number> {
+export type CheckFormat = 'text' | 'markdown' | 'github' | 'json';
+export type FailOn = 'never' | 'contract' | 'architecture';
+
+/**
+ * Why a forecast fails the check, or undefined when it passes. `contract`: a touched contract
+ * requires an ADR and the change adds or edits none. `architecture`: that, or any touched
+ * architecture-level contract (the forum must look at it whatever else the change contains).
+ */
+export function failureReason(forecast: ReviewForecast, failOn: FailOn): string | undefined {
+	if (failOn === 'never') {
+		return undefined;
+	}
+	if (forecast.adrRequired && !forecast.adrIncluded) {
+		const ids = forecast.contracts.filter((c) => c.contract.review.adr === 'required').map((c) => c.contract.id);
+		return `contract ${ids.join(', ')} requires an ADR, and this change adds or edits none`;
+	}
+	if (failOn === 'architecture') {
+		const ids = forecast.contracts.filter((c) => c.level === 'architecture').map((c) => c.contract.id);
+		if (ids.length > 0) {
+			return `contract ${ids.join(', ')} needs architecture review (--fail-on architecture)`;
+		}
+	}
+	return undefined;
+}
+
+async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined): Promise<{ changes: Change[]; base: string }> {
+	if ((await ctx.gitTopLevel()) === undefined) {
+		throw new CliError(`${ctx.root} is not in a git work tree; pass the PATHs to check`);
+	}
+	const base = await ctx.git.changeBase(baseFlag);
+	return { changes: await ctx.git.changesSince(base.commit), base: base.ref };
+}
+
+/**
+ * `guardrails check`: the review forecast for the changes since the merge base with `--base` (or
+ * the default branch), working tree included, or for the given paths. Exit 1 when `--fail-on`
+ * says the change needs what it does not have.
+ */
+export async function checkCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
+	const formatFlag = parsed.values.json === true ? 'json' : parsed.values.format;
+	if (parsed.values.json === true && parsed.values.format !== undefined && parsed.values.format !== 'json') {
+		throw new CliError(`--json and --format ${String(parsed.values.format)} contradict each other`);
+	}
+	const format = oneOf('format', formatFlag, ['text', 'markdown', 'github', 'json'] as const, 'text');
+	const failOn = oneOf('fail-on', parsed.values['fail-on'], ['never', 'contract', 'architecture'] as const, 'contract');
+	const baseFlag = stringFlag(parsed.values, 'base');
+	let changes: Change[];
+	if (parsed.positionals.length > 0) {
+		if (baseFlag !== undefined) {
+			throw new CliError('check: give either --base REF or PATHs, not both');
+		}
+		changes = ctx.rootPaths(parsed.positionals).map((path) => ({ path, status: 'modified' }));
+	} else {
+		changes = (await changesFromGit(ctx, baseFlag)).changes;
+	}
+	const me = await identityFor(ctx, parsed);
+	const model = await loadModel(ctx, parsed, { ...(me.who !== undefined ? { identity: me.who } : {}), requireAny: true });
+	me.warnIfUnknown(model);
+	const forecast = model.forecast(changes);
+	switch (format) {
+		case 'json':
+			ctx.io.stdout(json(forecastToJson(forecast)));
+			break;
+		case 'markdown':
+			ctx.io.stdout(renderForecastMarkdown(forecast));
+			break;
+		case 'github':
+			ctx.io.stdout(renderForecastAnnotations(forecast));
+			break;
+		default:
+			ctx.io.stdout(renderForecastText(forecast));
+	}
+	const reason = failureReason(forecast, failOn);
+	if (reason !== undefined) {
+		ctx.io.stderr(`guardrails: check failed: ${reason}\n`);
+		return 1;
+	}
 	return 0;
 }

@@ -1,7 +1,7 @@
 import type { CodeownersRule, OwnerExplanation, OwnerResolution } from '../../engine/codeowners/types';
 import type { ParsedCommand } from '../args';
-import { loadCodeowners } from '../codeowners';
-import type { LoadedCodeowners } from '../codeowners';
+import type { CodeownersInfo } from '../../engine/workspaceModel';
+import { loadCodeownersModel } from '../model';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { json, table } from '../output';
@@ -25,7 +25,7 @@ interface RuleJson {
 	section: string | null;
 }
 
-function ruleJson(loaded: LoadedCodeowners, rule: CodeownersRule): RuleJson {
+function ruleJson(loaded: CodeownersInfo, rule: CodeownersRule): RuleJson {
 	return {
 		line: rule.line,
 		pattern: rule.pattern,
@@ -50,7 +50,7 @@ export function ownersToJson(resolution: OwnerResolution): OwnersJson {
 	};
 }
 
-function explanationToJson(loaded: LoadedCodeowners, explanation: OwnerExplanation): OwnersJson {
+function explanationToJson(loaded: CodeownersInfo, explanation: OwnerExplanation): OwnersJson {
 	return {
 		...ownersToJson(explanation),
 		matches: explanation.matches.map((rule) => ruleJson(loaded, rule)),
@@ -63,13 +63,13 @@ function sectionLabel(name: string | null): string {
 	return name === null ? '(unnamed section)' : `[${name}]`;
 }
 
-function ruleText(loaded: LoadedCodeowners, rule: CodeownersRule): string {
+function ruleText(loaded: CodeownersInfo, rule: CodeownersRule): string {
 	const owners = loaded.index.ownersOf(rule.index);
 	const pattern = rule.exclusion ? `!${rule.pattern}` : rule.pattern;
 	return `${loaded.file}:${rule.line}  ${pattern}${owners.length > 0 && !rule.exclusion ? `  ${owners.join(' ')}` : rule.exclusion ? '  (exclusion)' : '  (no owners)'}`;
 }
 
-function summaryRow(loaded: LoadedCodeowners, resolution: OwnerResolution): string[] {
+function summaryRow(loaded: CodeownersInfo, resolution: OwnerResolution): string[] {
 	if (resolution.rule === null) {
 		return [resolution.path, '(unowned)', 'no rule matches'];
 	}
@@ -80,7 +80,7 @@ function summaryRow(loaded: LoadedCodeowners, resolution: OwnerResolution): stri
 	return [resolution.path, resolution.owners.join(' '), where];
 }
 
-function explainText(loaded: LoadedCodeowners, explanation: OwnerExplanation): string {
+function explainText(loaded: CodeownersInfo, explanation: OwnerExplanation): string {
 	const lines: string[] = [explanation.path];
 	lines.push(`  owners:   ${explanation.owners.length > 0 ? explanation.owners.join(' ') : '(unowned)'}`);
 	if (loaded.parsed.dialect === 'gitlab') {
@@ -117,7 +117,7 @@ export async function ownersCommand(ctx: CommandContext, parsed: ParsedCommand):
 		throw new CliError("owners: name at least one PATH. Run 'guardrails owners --help' for usage.");
 	}
 	const paths = ctx.rootPaths(parsed.positionals);
-	const loaded = await loadCodeowners(ctx, ctx.host(), parsed, true) as LoadedCodeowners;
+	const loaded = (await loadCodeownersModel(ctx, parsed)).codeowners;
 	const explain = parsed.values.explain === true;
 	if (parsed.values.json === true) {
 		ctx.io.stdout(json(paths.map((path) => (explain ? explanationToJson(loaded, loaded.index.explain(path)) : ownersToJson(loaded.index.resolve(path))))));

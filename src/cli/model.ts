@@ -1,0 +1,67 @@
+import { codeownersLocations } from '../engine/codeowners/locations';
+import type { Dialect } from '../engine/codeowners/types';
+import { guardrailsLocations } from '../engine/guardrails/locations';
+import { loadWorkspaceModel } from '../engine/workspaceModel';
+import type { CodeownersInfo, WorkspaceModel } from '../engine/workspaceModel';
+import { oneOf, stringFlag } from './args';
+import type { ParsedCommand } from './args';
+import type { CommandContext } from './context';
+import { CliError, describeSystemError } from './errors';
+
+/** The `--dialect` flag: `auto` (the default) lets location and content decide. */
+export function dialectFlag(parsed: ParsedCommand): Dialect | 'auto' {
+	return oneOf('dialect', parsed.values.dialect, ['auto', 'github', 'gitlab'] as const, 'auto');
+}
+
+export interface LoadOptions {
+	/** The repository's files (for lint checks and ADR discovery). */
+	files?: readonly string[];
+	/** Who the user is (person id, handle or e-mail). */
+	identity?: string;
+	/** Fail when there is no CODEOWNERS file. */
+	requireCodeowners?: boolean;
+	/** Fail when there is neither a CODEOWNERS file nor a guardrails config. */
+	requireAny?: boolean;
+}
+
+/** A loaded model whose CODEOWNERS part is known to exist. */
+export type ModelWithCodeowners = WorkspaceModel & { readonly codeowners: CodeownersInfo };
+
+/**
+ * Loads CODEOWNERS and guardrails.yaml through the engine's facade (the extension uses the same
+ * one, so the CLI and the editor cannot disagree). Files named by flags must exist; a file in a
+ * lookup location that exists but cannot be read is an error rather than a silent fall-through to
+ * the next location.
+ */
+export async function loadModel(ctx: CommandContext, parsed: ParsedCommand, options: LoadOptions = {}): Promise<WorkspaceModel> {
+	const dialect = dialectFlag(parsed);
+	const codeownersFile = await ctx.explicitFile('--codeowners', stringFlag(parsed.values, 'codeowners'));
+	const configFile = await ctx.explicitFile('--config', stringFlag(parsed.values, 'config'));
+	const host = ctx.host(options.files);
+	const model = await loadWorkspaceModel(host, {
+		dialect,
+		...(codeownersFile !== undefined ? { codeownersFile } : {}),
+		...(configFile !== undefined ? { configFile } : {}),
+		...(options.identity !== undefined ? { identity: options.identity } : {}),
+	});
+	const codeownersCandidates = codeownersFile !== undefined ? [codeownersFile] : codeownersLocations(dialect === 'auto' ? undefined : dialect);
+	const configCandidates = configFile !== undefined ? [configFile] : [...guardrailsLocations];
+	for (const candidate of [...codeownersCandidates, ...configCandidates]) {
+		const reason = host.unreadable.get(candidate);
+		if (reason !== undefined) {
+			throw new CliError(`cannot read ${candidate}: ${describeSystemError({ code: reason })}`);
+		}
+	}
+	if (options.requireCodeowners === true && model.codeowners === null) {
+		throw new CliError(`no CODEOWNERS file in ${ctx.root} (looked for ${codeownersCandidates.join(', ')}); pass --codeowners FILE or --root DIR`);
+	}
+	if (options.requireAny === true && model.codeowners === null && model.config === null) {
+		throw new CliError(`no CODEOWNERS file and no guardrails config in ${ctx.root}; pass --root DIR, --codeowners FILE or --config FILE`);
+	}
+	return model;
+}
+
+/** {@link loadModel} for commands that only make sense with CODEOWNERS. */
+export async function loadCodeownersModel(ctx: CommandContext, parsed: ParsedCommand, options: LoadOptions = {}): Promise<ModelWithCodeowners> {
+	return (await loadModel(ctx, parsed, { ...options, requireCodeowners: true })) as ModelWithCodeowners;
+}
