@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
 import { ContractDiagnostics } from './contractDiagnostics';
 import { ExplorerDecorations } from './explorerDecorations';
+import { HintsController } from './hints/hintsController';
+import { LanguageController } from './language/languageController';
 import { Logger } from './logger';
 import { OwnershipService } from './ownershipService';
 import { ReviewRoutingView } from './reviewRoutingView';
@@ -32,6 +34,8 @@ export class Container implements vscode.Disposable {
 			this.register(disposable);
 		}
 		// Other features (language support, hints) register here, one line each.
+		this.register(new LanguageController(this));
+		this.register(new HintsController(this));
 	}
 
 	/** Takes ownership of a disposable: it is disposed with the container, in reverse order. */
