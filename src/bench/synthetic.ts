@@ -244,9 +244,16 @@ class RuleWriter {
 	}
 
 	/** Rules that apply across the tree; repositories put them near the top. */
-	global(): Line {
+	global(first: boolean[]): Line {
 		const rng = this.rng;
-		switch (rng.weighted({ ext: 4, anyDepth: 3, bare: 2 })) {
+		// Each kind at least once (`first` flags), so small files still show the whole mix.
+		const kinds = ['ext', 'anyDepth', 'bare'] as const;
+		const unused = kinds.findIndex((_, i) => !first[i]);
+		const kind = unused >= 0 ? kinds[unused] : rng.weighted({ ext: 4, anyDepth: 3, bare: 2 });
+		if (unused >= 0) {
+			first[unused] = true;
+		}
+		switch (kind) {
 			case 'ext':
 				return { pattern: `*.${rng.pick(extensions)}`, shape: 'extensionGlob', owners: this.ownerList() };
 			case 'anyDepth':
@@ -284,9 +291,10 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 	};
 	// Catch-all first, then a handful of repository-wide rules (as integrations-extras does).
 	write({ pattern: '*', shape: 'catchAll', owners: writer.ownerList() });
-	const globals = Math.max(1, Math.round(options.rules * 0.004));
+	const globals = Math.max(3, Math.round(options.rules * 0.004));
+	const seen = [false, false, false];
 	for (let i = 0; i < globals; i++) {
-		write(writer.global());
+		write(writer.global(seen));
 	}
 	const sectionNames: string[] = [];
 	let sectionBudget = 0;
@@ -307,8 +315,9 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 			} else {
 				sectionNames.push(name);
 			}
-			const optional = rng.chance(0.15) ? '^' : '';
-			const approvals = rng.chance(0.15) ? `[${rng.range(2, 3)}]` : '';
+			// The second and third sections always show these features, so small files have them too.
+			const optional = sectionHeaders === 1 || rng.chance(0.15) ? '^' : '';
+			const approvals = sectionHeaders === 2 || rng.chance(0.15) ? `[${rng.range(2, 3)}]` : '';
 			const defaults = rng.chance(0.9) ? ` ${writer.ownerList()}` : '';
 			out.push('', `${optional}[${name}]${approvals}${defaults}`);
 			sectionHeaders++;
