@@ -298,6 +298,8 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 	}
 	const sectionNames: string[] = [];
 	let sectionBudget = 0;
+	// Entries may leave their owners out only where the section header gives defaults.
+	let sectionDefaults = false;
 	// Areas: directories at depth 1 to 3, each given a general rule and then its specifics.
 	const areas: number[] = [];
 	for (let d = 0; d < tree.dirs.length; d++) {
@@ -317,8 +319,10 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 			}
 			// The second and third sections always show these features, so small files have them too.
 			const optional = sectionHeaders === 1 || rng.chance(0.15) ? '^' : '';
-			const approvals = sectionHeaders === 2 || rng.chance(0.15) ? `[${rng.range(2, 3)}]` : '';
-			const defaults = rng.chance(0.9) ? ` ${writer.ownerList()}` : '';
+			// GitLab rejects an approval count on an optional section, so never write both.
+			const approvals = optional === '' && (sectionHeaders === 2 || rng.chance(0.15)) ? `[${rng.range(2, 3)}]` : '';
+			sectionDefaults = rng.chance(0.95);
+			const defaults = sectionDefaults ? ` ${writer.ownerList()}` : '';
 			out.push('', `${optional}[${name}]${approvals}${defaults}`);
 			sectionHeaders++;
 			sectionBudget = rng.range(50, 150);
@@ -332,7 +336,7 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 		if (rng.chance(0.05)) {
 			out.push(`# ${word(rng)} ${word(rng)}`);
 		}
-		write(gitlab && rng.chance(0.5) ? { ...general, owners: null } : general);
+		write(gitlab && sectionDefaults && rng.chance(0.5) ? { ...general, owners: null } : general);
 		const specifics = rng.range(0, 12);
 		for (let i = 0; i < specifics; i++) {
 			const line = writer.specific(area);
@@ -340,7 +344,7 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 			// leave them out; an ownerless override is only meaningful on GitHub.
 			if (gitlab && line.shape === 'ownerless') {
 				write({ ...line, shape: 'exclusion', pattern: `!${line.pattern}` });
-			} else if (gitlab && rng.chance(0.6)) {
+			} else if (gitlab && sectionDefaults && rng.chance(0.6)) {
 				write({ ...line, owners: null });
 			} else {
 				write(line);
