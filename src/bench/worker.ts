@@ -38,8 +38,10 @@ export interface EngineMeasurement {
 	unownedSampled: number;
 	unowned: number;
 	problems: number | null;
-	/** `process.resourceUsage().maxRSS` in bytes, whole process. */
+	/** `process.resourceUsage().maxRSS` in bytes, whole process, of a process that loaded and resolved once. */
 	maxRssBytes: number;
+	/** The same in the process that ran every repetition (set by the parent when there were several). */
+	maxRssRepeatedBytes?: number;
 	error?: string;
 }
 
