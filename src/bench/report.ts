@@ -214,13 +214,15 @@ export function targets(report: BenchReport): TargetResult[] {
 		});
 	}
 	if (report.forecast === null) {
-		out.push({ name: 'forecast of 10,000 files well under 1 s', met: null, detail: 'not measured' });
+		out.push({ name: 'forecast of 10,000 files well under 1 s (≤ 500 ms)', met: null, detail: 'not measured' });
 	} else {
 		const f = median(report.forecast.forecastMs);
+		// "Well under" a second: at most half of it, so a busy CI runner still stays below 1 s.
 		out.push({
-			name: `forecast of ${grouped(report.forecast.changes)} files well under 1 s`,
-			met: f < 1000,
-			detail: `median ${ms(f)} ms (${(1000 / f).toFixed(1)}× under 1 s), model load ${ms(report.forecast.loadMs)} ms`,
+			name: `forecast of ${grouped(report.forecast.changes)} files well under 1 s (≤ 500 ms)`,
+			met: f <= 500,
+			detail: `median ${ms(f)} ms (${f < 1000 ? `${(1000 / f).toFixed(1)}× under 1 s` : `${(f / 1000).toFixed(1)}× over 1 s`}), model load ${ms(report.forecast.loadMs)} ms`
+				+ (f > 500 ? ` — gap: ${ms(f - 500)} ms over 500 ms` : ''),
 		});
 	}
 	return out;
