@@ -9,10 +9,10 @@
 // Environment variables pass through to the extension host (tests read process.env.GUARDRAILS_TEST_*).
 // Exit code: 0 tests passed, 1 tests failed or the test module did not load, 2 infrastructure
 // error, 3 timeout (130/143 when interrupted).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
-	createLifecycle, launchChromium, openPage, parseSettings, readArgs, remoteUri, repoRoot, startCodeServer,
+	createLifecycle, extensionId, launchChromium, openPage, parseSettings, readArgs, remoteUri, repoRoot, startCodeServer,
 	stopwatchLog, workbenchUrl,
 } from './harness.mjs';
 
@@ -53,6 +53,15 @@ for (const target of [folder, workspace, ...vsix]) {
 }
 if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
 	usage('--timeout wants seconds');
+}
+
+function installedExtensionDir(extensionsDir) {
+	const prefix = `${extensionId}-`;
+	const match = readdirSync(extensionsDir).find((name) => name.startsWith(prefix));
+	if (!match) {
+		throw new Error(`the .vsix did not install ${extensionId} into ${extensionsDir}`);
+	}
+	return path.join(extensionsDir, match);
 }
 
 // The workbench's own start-up log shares the channel with the tests' output; these lines say
@@ -102,10 +111,14 @@ try {
 	}
 	page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
 
-	const payload = [['extensionTestsPath', remoteUri(server.host, tests)]];
-	if (vsix.length === 0) {
-		payload.unshift(['extensionDevelopmentPath', remoteUri(server.host, repoRoot)]);
-	}
+	// The workbench hands extensionTestsPath to the extension host only in extension development
+	// mode, so a packaged run points extensionDevelopmentPath at the folder code-server unpacked the
+	// .vsix into: the tests then exercise exactly the files the package ships.
+	const extensionUnderTest = vsix.length > 0 ? installedExtensionDir(server.extensionsDir) : repoRoot;
+	const payload = [
+		['extensionDevelopmentPath', remoteUri(server.host, extensionUnderTest)],
+		['extensionTestsPath', remoteUri(server.host, tests)],
+	];
 	const url = workbenchUrl(server.host, { folder, workspace, payload });
 	log(`opening ${verbose ? url : path.relative(repoRoot, path.resolve(tests))} in ${workspace ?? folder ?? 'an empty window'}`);
 	await page.goto(url);
