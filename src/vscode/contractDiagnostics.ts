@@ -192,6 +192,11 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 			collection.delete(document.uri);
 			return;
 		}
+		// CODEOWNERS and the guardrails config have their own problems; an edit there is not a crossing.
+		if (answer.path === answer.repo.model.codeowners?.file || answer.path === answer.repo.config?.file) {
+			collection.delete(document.uri);
+			return;
+		}
 		const config = getConfig(document.uri);
 		const { decision } = answer;
 		const wantContracts = config.contractDiagnostics.enabled && decision.contracts.length > 0;

@@ -9,12 +9,15 @@ import { decisionTooltip, hasData, ownerTitle } from './presentation';
 export interface StatusBarState {
 	visible: boolean;
 	text: string;
+	/** The tooltip's Markdown source. */
 	tooltip: string;
+	/** The tooltip as plain text (escapes undone), for reading and tests. */
+	tooltipText: string;
 	warning: boolean;
 	accessibilityLabel: string;
 }
 
-const hidden: StatusBarState = { visible: false, text: '', tooltip: '', warning: false, accessibilityLabel: '' };
+const hidden: StatusBarState = { visible: false, text: '', tooltip: '', tooltipText: '', warning: false, accessibilityLabel: '' };
 
 /**
  * One quiet item: the owning domain and lead of the active file. Exists, with its listeners, only
@@ -150,7 +153,8 @@ export class StatusBarController implements vscode.Disposable {
 			a11y.push(vscode.l10n.t('another team owns this file'));
 		}
 		const tooltip = decisionTooltip(answer).value;
-		return { visible: true, text, tooltip, warning, accessibilityLabel: a11y.join('; ') };
+		const tooltipText = tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+		return { visible: true, text, tooltip, tooltipText, warning, accessibilityLabel: a11y.join('; ') };
 	}
 
 	private disposeUi(): void {

@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, getApi, openFile, repoFile } from './extensionApi';
+
+suite('"Who Decides This?"', () => {
+	suiteTeardown(closeAllEditors);
+
+	test('lists the decision chain most local first, then contracts, ADRs and actions', async () => {
+		const api = await getApi();
+		const items = await api.whoDecidesItems(repoFile('services/payments/api/openapi.yaml'));
+		const actionable = items.filter((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+		assert.ok(actionable.every((item) => typeof item.run === 'function'), 'every item does something');
+		const first = actionable[0];
+		assert.strictEqual(first.id, 'lead');
+		assert.match(first.label, /Alice Ng/);
+		assert.match(first.description ?? '', /@alice-ng/);
+		const deputy = actionable.find((item) => item.id === 'deputy');
+		assert.ok(deputy, 'the deputy is listed');
+		assert.match(deputy.label, /Bob Ortiz/);
+		assert.ok(actionable.indexOf(deputy) > 0, 'the deputy comes after the lead');
+		const contract = actionable.find((item) => item.id === 'contract');
+		assert.ok(contract, 'the contract is listed');
+		assert.match(contract.label, /Payments HTTP API v2/);
+		assert.match(contract.description ?? '', /architecture review · 2 approval/);
+		assert.ok(actionable.some((item) => item.id === 'adr' && /0004-version-the-payments-api\.md/.test(item.detail ?? '')), 'the ADR is listed');
+		const rule = actionable.find((item) => item.id === 'rule');
+		assert.ok(rule, 'the CODEOWNERS rule is listed');
+		assert.match(rule.description ?? '', /^\.github\/CODEOWNERS:\d+$/);
+		const ids = actionable.map((item) => item.id);
+		assert.ok(ids.includes('request') && ids.includes('card'), `actions present: ${ids.join(', ')}`);
+		assert.ok(ids.indexOf('lead') < ids.indexOf('contract') && ids.indexOf('contract') < ids.indexOf('request'));
+	});
+
+	test('the contract item opens guardrails.yaml at the contract entry', async () => {
+		const api = await getApi();
+		const items = await api.whoDecidesItems(repoFile('services/payments/api/openapi.yaml'));
+		const contract = items.find((item) => item.id === 'contract');
+		assert.ok(contract?.run);
+		await contract.run();
+		const editor = vscode.window.activeTextEditor;
+		assert.ok(editor);
+		assert.match(editor.document.uri.path, /\/guardrails\.yaml$/);
+		assert.match(editor.document.lineAt(editor.selection.active.line).text, /payments-api/);
+	});
+
+	test('the rule item opens CODEOWNERS at the matching line', async () => {
+		const api = await getApi();
+		const items = await api.whoDecidesItems(repoFile('services/payments/src/refunds.ts'));
+		const rule = items.find((item) => item.id === 'rule');
+		assert.ok(rule?.run);
+		await rule.run();
+		const editor = vscode.window.activeTextEditor;
+		assert.ok(editor);
+		assert.match(editor.document.uri.path, /\/\.github\/CODEOWNERS$/);
+		assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\/services\/payments\/\s+@acme-bank\/payments/);
+	});
+
+	test('"Open decision card" shows the answer as an untitled Markdown document', async () => {
+		const api = await getApi();
+		const items = await api.whoDecidesItems(repoFile('services/payments/src/refunds.ts'));
+		const card = items.find((item) => item.id === 'card');
+		assert.ok(card?.run);
+		await card.run();
+		const editor = vscode.window.activeTextEditor;
+		assert.ok(editor);
+		assert.strictEqual(editor.document.isUntitled, true);
+		assert.strictEqual(editor.document.languageId, 'markdown');
+		assert.match(editor.document.getText(), /services\/payments\/src\/refunds\.ts/);
+		assert.match(editor.document.getText(), /Alice Ng/);
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
+	test('"Copy review request" puts a message naming the reviewers on the clipboard', async () => {
+		const text = await vscode.commands.executeCommand<string>('ownershipGuardrails.copyReviewRequest', repoFile('services/payments/api/openapi.yaml'));
+		assert.ok(text);
+		assert.match(text, /services\/payments\/api\/openapi\.yaml/);
+		assert.match(text, /alice-ng/);
+		assert.strictEqual(await vscode.env.clipboard.readText(), text);
+	});
+
+	test('the command shows the quick pick for the active file and closes cleanly', async () => {
+		await openFile('services/payments/src/refunds.ts');
+		const running = vscode.commands.executeCommand('ownershipGuardrails.whoDecides');
+		// The pick is open while the command is pending; dismiss it as a user would.
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		assert.strictEqual(await running, undefined);
+	});
+
+	test('a file outside any rule still answers, with no decider but the actions', async () => {
+		const api = await getApi();
+		const items = await api.whoDecidesItems(repoFile('tools/scratch/notes.md'));
+		const ids = items.filter((item) => item.kind !== vscode.QuickPickItemKind.Separator).map((item) => item.id);
+		assert.ok(!ids.includes('lead'), `no lead for an unowned file: ${ids.join(', ')}`);
+		assert.ok(ids.includes('card'));
+	});
+});
