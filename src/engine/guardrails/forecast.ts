@@ -15,8 +15,17 @@ export interface ForecastJson {
 	reviewers: string[];
 }
 
+/** Membership sets beside the output lists, so 10,000 files do not cost a quadratic `includes`. */
+const members = new WeakMap<string[], Set<string>>();
+
 function pushUnique(list: string[], value: string): void {
-	if (!list.includes(value)) {
+	let set = members.get(list);
+	if (!set) {
+		set = new Set(list);
+		members.set(list, set);
+	}
+	if (!set.has(value)) {
+		set.add(value);
 		list.push(value);
 	}
 }

@@ -68,6 +68,8 @@ export class DecisionContext {
 	private readonly memo = new Map<string, Decision>();
 	private readonly adrsByDomain = new Map<string, Adr[]>();
 	private readonly adrsByContract = new Map<string, Adr[]>();
+	private readonly domainAdrCache = new Map<Domain, Adr[]>();
+	private readonly contractAdrCache = new Map<Contract, Adr[]>();
 
 	constructor(options: DecisionContextOptions) {
 		this.config = options.config ?? null;
@@ -131,12 +133,24 @@ export class DecisionContext {
 		return this.adrs.get(path) ?? { path, title: path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, ''), status: 'unknown', domains: [], contracts: [] };
 	}
 
+	/** The ADRs of a domain (config `adrs` and front matter), current first; computed once per domain. */
 	domainAdrs(domain: Domain): Adr[] {
-		return uniqueAdrs([...domain.adrs.map((p) => this.adr(p)), ...(this.adrsByDomain.get(domain.id) ?? [])]);
+		let adrs = this.domainAdrCache.get(domain);
+		if (!adrs) {
+			adrs = uniqueAdrs([...domain.adrs.map((p) => this.adr(p)), ...(this.adrsByDomain.get(domain.id) ?? [])]);
+			this.domainAdrCache.set(domain, adrs);
+		}
+		return adrs;
 	}
 
+	/** The ADRs of a contract (config `adrs` and front matter), current first; computed once per contract. */
 	contractAdrs(contract: Contract): Adr[] {
-		return uniqueAdrs([...contract.adrs.map((p) => this.adr(p)), ...(this.adrsByContract.get(contract.id) ?? [])]);
+		let adrs = this.contractAdrCache.get(contract);
+		if (!adrs) {
+			adrs = uniqueAdrs([...contract.adrs.map((p) => this.adr(p)), ...(this.adrsByContract.get(contract.id) ?? [])]);
+			this.contractAdrCache.set(contract, adrs);
+		}
+		return adrs;
 	}
 
 	/** Where a config key is, for `source` fields (falls back to the entity's position). */
@@ -413,7 +427,8 @@ function decide(ctx: DecisionContext, path: string): Decision {
 			source: config.forum.source,
 		});
 	}
-	const adrs = uniqueAdrs([...(domain && fromConfig ? ctx.domainAdrs(domain) : []), ...contracts.flatMap((c) => c.adrs)]);
+	const domainAdrs = domain && fromConfig ? ctx.domainAdrs(domain) : [];
+	const adrs = contracts.length === 0 ? domainAdrs : uniqueAdrs([...domainAdrs, ...contracts.flatMap((c) => c.adrs)]);
 	const drift = domain && fromConfig ? driftOf(ctx, path, domain, resolution) : null;
 	return {
 		path,
