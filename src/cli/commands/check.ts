@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import * as path from 'node:path';
 import { forecastToJson, renderForecastAnnotations, renderForecastMarkdown, renderForecastText } from '../../engine/guardrails/forecast';
 import type { Change, ReviewForecast } from '../../engine/guardrails/types';
 import { oneOf, stringFlag } from '../args';
@@ -31,6 +33,33 @@ export function failureReason(forecast: ReviewForecast, failOn: FailOn): string 
 		}
 	}
 	return undefined;
+}
+
+/**
+ * The root's path inside its git work tree (`demo/acme-bank/`), or '' at the top. GitHub resolves
+ * annotation paths against the repository, so a root in a subdirectory needs the prefix.
+ */
+async function repositoryPrefix(ctx: CommandContext): Promise<string> {
+	let top: string | undefined;
+	try {
+		top = await ctx.gitTopLevel();
+	} catch {
+		// Without git the root is taken as the repository.
+		return '';
+	}
+	if (top === undefined) {
+		return '';
+	}
+	const relative = path.relative(realpathSync(top), realpathSync(ctx.root));
+	return relative === '' || relative.startsWith('..') ? '' : `${relative.split(path.sep).join('/')}/`;
+}
+
+/** A copy of the forecast whose file paths carry `prefix`. */
+function withRepositoryPaths(forecast: ReviewForecast, prefix: string): ReviewForecast {
+	if (prefix === '') {
+		return forecast;
+	}
+	return { ...forecast, files: forecast.files.map((file) => ({ ...file, path: prefix + file.path })) };
 }
 
 async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined): Promise<{ changes: Change[]; base: string }> {
@@ -75,7 +104,7 @@ export async function checkCommand(ctx: CommandContext, parsed: ParsedCommand): 
 			ctx.io.stdout(renderForecastMarkdown(forecast));
 			break;
 		case 'github':
-			ctx.io.stdout(renderForecastAnnotations(forecast));
+			ctx.io.stdout(renderForecastAnnotations(withRepositoryPaths(forecast, await repositoryPrefix(ctx))));
 			break;
 		default:
 			ctx.io.stdout(renderForecastText(forecast));

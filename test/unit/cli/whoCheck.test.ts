@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
+import * as path from 'node:path';
 import { cleanUp, cli, demoRepo, demoRoot, emptyRepo, git, testEnv, write } from './cliHarness';
 
 interface DecisionJson {
@@ -132,9 +134,10 @@ suite('cli check', () => {
 	});
 
 	test('markdown and github formats', async () => {
-		const markdown = await cli(['check', '--format', 'markdown', '--fail-on', 'never', 'services/payments/api/openapi.yaml'], demoRoot);
+		const repo = demoRepo();
+		const markdown = await cli(['check', '--format', 'markdown', '--fail-on', 'never', 'services/payments/api/openapi.yaml'], repo);
 		assert.match(markdown.stdout, /^## Review forecast\n/);
-		const github = await cli(['check', '--format', 'github', 'services/payments/api/openapi.yaml'], demoRoot);
+		const github = await cli(['check', '--format', 'github', 'services/payments/api/openapi.yaml'], repo);
 		assert.equal(github.code, 1);
 		assert.match(github.stdout, /^::warning file=services\/payments\/api\/openapi\.yaml,line=1,/m);
 		assert.match(github.stdout, /^::error title=ADR required::/m);
@@ -157,6 +160,20 @@ suite('cli check', () => {
 		assert.match(noDefault.stderr, /^guardrails: cannot find the default branch .*pass --base REF\n$/);
 		const optionLike = await cli(['check', '--base=--output=x'], repo);
 		assert.equal(optionLike.code, 2);
+	});
+
+	test('a root inside a larger repository: changes are limited to it, annotations name repository paths', async () => {
+		const repo = emptyRepo();
+		write(repo, 'other/file.txt', 'x');
+		cpSync(demoRoot, path.join(repo, 'bank'), { recursive: true });
+		git(repo, 'add', '-A');
+		git(repo, 'commit', '-q', '-m', 'one');
+		write(repo, 'other/file.txt', 'changed');
+		write(repo, 'bank/services/payments/api/openapi.yaml', 'openapi: 3.1.0\n');
+		const forecast = JSON.parse((await cli(['check', '--json', '--root', 'bank'], repo)).stdout) as ForecastJson;
+		assert.deepEqual(forecast.files.map((f) => f.path), ['services/payments/api/openapi.yaml']);
+		const github = await cli(['check', '--format', 'github'], path.join(repo, 'bank', 'services'));
+		assert.match(github.stdout, /^::warning file=bank\/services\/payments\/api\/openapi\.yaml,line=1,/m);
 	});
 
 	test('git missing from PATH is one clear line', async () => {
