@@ -37,6 +37,19 @@ const corpusRepos: readonly { name: string; dialect: Dialect; expect: Expectatio
 	{ name: 'NVIDIA__warp', dialect: 'gitlab', expect: { unowned: 585 } },
 ];
 
+/** The best peer's figures from the corpus README (hmarr/codeowners, Go), not measured by this bench. */
+const referenceFigures: Readonly<Record<string, string>> = {
+	'apache__nuttx': '24.8 s (parse 528 ms)',
+	'DataDog__integrations-extras': '67 ms',
+	'DataDog__dd-trace-py': '358 ms',
+	'espressif__esp-idf': '68 ms',
+	'NVIDIA__warp': '10 ms (wrong: no GitLab sections)',
+};
+
+export function referenceOf(name: string): string | undefined {
+	return referenceFigures[name];
+}
+
 export function expectationOf(name: string): Expectation | undefined {
 	return corpusRepos.find((repo) => repo.name === name)?.expect;
 }

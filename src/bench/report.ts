@@ -1,7 +1,7 @@
 // Turns measurements into a table for the terminal and a Markdown block for docs/benchmarks.md.
 // Figures are medians: the machine is shared, so a single run says little.
 import type { DatasetSpec } from './datasets';
-import { expectationText, meetsExpectation } from './datasets';
+import { expectationText, meetsExpectation, referenceOf } from './datasets';
 import type { EngineId } from './engines';
 import { engineLabels } from './engines';
 import type { ForecastMeasurement } from './forecastBench';
@@ -132,6 +132,11 @@ function datasetTitle(result: DatasetResult): string {
 	return `${spec.name} (${spec.dialect}, ${origin}; ${grouped(total)} files${rules}${expect})`;
 }
 
+function referenceLine(result: DatasetResult): string | undefined {
+	const reference = referenceOf(result.spec.name);
+	return reference === undefined ? undefined : `Reference, NOT measured here (corpus README): best peer hmarr/codeowners (Go) resolves all in ${reference}.`;
+}
+
 /** A plain-text table per dataset for the terminal. */
 export function renderText(report: BenchReport): string {
 	const out: string[] = [];
@@ -141,6 +146,10 @@ export function renderText(report: BenchReport): string {
 		const widths = columns.map((c) => Math.max(...rows.map((r) => [...r[c]].length)));
 		for (const row of rows) {
 			out.push('  ' + columns.map((c, i) => (i === 0 ? row[c].padEnd(widths[i]) : row[c].padStart(widths[i]))).join('  '));
+		}
+		const reference = referenceLine(result);
+		if (reference !== undefined) {
+			out.push(`  ${reference}`);
 		}
 	}
 	if (report.forecast !== null) {
@@ -255,6 +264,10 @@ export function renderMarkdown(report: BenchReport): string {
 	];
 	for (const result of report.datasets) {
 		out.push('', `#### ${datasetTitle(result)}`, '', ...markdownTable(result.measurements.map(rowOf)));
+		const reference = referenceLine(result);
+		if (reference !== undefined) {
+			out.push('', reference);
+		}
 	}
 	if (report.forecast !== null) {
 		out.push('', '### Review forecast', '', forecastLine(report.forecast) + '.');
