@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import { compilePattern } from '../../../src/engine/codeowners/pattern';
+import type { CompiledPattern } from '../../../src/engine/codeowners/pattern';
 import type { Dialect, ParsedCodeowners } from '../../../src/engine/codeowners/types';
 
 /** Repository root, from out/test/unit/codeowners (compiled) or test/unit/codeowners (source). */
@@ -25,12 +26,20 @@ export function selectFocused<T extends { focus?: boolean }>(cases: T[]): T[] {
 	return focused.length > 0 ? focused : cases;
 }
 
+const compiledCache = new WeakMap<ParsedCodeowners, CompiledPattern[]>();
+
 /**
  * The owners by brute force: every rule's own compiled pattern, no index. Used to cross-check the
  * bucketed index, so both must agree for every path.
  */
 export function bruteForceOwners(parsed: ParsedCodeowners, file: string): { owners: string[]; winners: number[] } {
-	const matching = parsed.rules.filter((r) => compilePattern(r.pattern, parsed.dialect).matches(file));
+	let compiled = compiledCache.get(parsed);
+	if (compiled === undefined) {
+		compiled = parsed.rules.map((r) => compilePattern(r.pattern, parsed.dialect));
+		compiledCache.set(parsed, compiled);
+	}
+	const patterns = compiled;
+	const matching = parsed.ignored ? [] : parsed.rules.filter((r) => patterns[r.index].matches(file));
 	const ownersOf = (i: number): string[] => {
 		const rule = parsed.rules[i];
 		const written = rule.owners.length > 0 ? rule.owners : (parsed.ruleDefaults.get(i) ?? []);
