@@ -135,6 +135,40 @@ suite('language: CODEOWNERS and guardrails.yaml in a real VS Code', () => {
 		await diagnosticsWhere(document.uri, (ds) => !ds.some((d) => d.range.start.line >= bad), 'problems of the reverted lines to clear');
 	});
 
+	test('a pattern matching no file and GitHub\'s never-matching "/" are flagged; "/" has a fix to "*"', async () => {
+		const document = await open('.github/CODEOWNERS');
+		await append(document, '\n/no/such/dir/ @acme-bank/payments\n/ @acme-bank/architecture\n');
+		const noMatch = document.lineCount - 3;
+		const root = document.lineCount - 2;
+		const diagnostics = await diagnosticsWhere(document.uri,
+			(ds) => ds.some((d) => codeOf(d) === 'no-match' && d.range.start.line === noMatch) && ds.some((d) => codeOf(d) === 'never-matches'),
+			'no-match and never-matches problems');
+		const never = diagnostics.find((d) => codeOf(d) === 'never-matches');
+		assert.strictEqual(never?.range.start.line, root);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, never.range, vscode.CodeActionKind.QuickFix.value);
+		const fix = actions.find((a) => a.title.startsWith('Replace "/" with "*"'));
+		assert.ok(fix?.edit, `a "/" → "*" fix; got ${actions.map((a) => a.title).join(', ')}`);
+		assert.ok(await vscode.workspace.applyEdit(fix.edit));
+		assert.strictEqual(document.lineAt(root).text, '* @acme-bank/architecture');
+	});
+
+	test('a CODEOWNERS under .gitlab/ is read as GitLab: sections are valid, a bad approval count is flagged', async () => {
+		const uri = vscode.Uri.joinPath(root(), '.gitlab', 'CODEOWNERS');
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('[Payments] @acme-bank/payments\n/services/payments/\n^[Docs][2] @acme-bank/architecture\n/docs/\n'));
+		try {
+			const document = await open('.gitlab/CODEOWNERS');
+			assert.strictEqual(document.languageId, 'codeowners');
+			const diagnostics = await diagnosticsWhere(document.uri, (ds) => ds.some((d) => codeOf(d) === 'invalid-approval-requirement'), 'invalid-approval-requirement');
+			assert.deepStrictEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${d.range.start.line}:${codeOf(d)}`), ['2:invalid-approval-requirement'],
+				'the [Payments] header and its entry are valid GitLab');
+			const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, 2)));
+			assert.match(hover, /Owns \d+ of the \d+ files it matches/);
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+			await vscode.workspace.fs.delete(uri);
+		}
+	});
+
 	test('hover on a pattern counts the files it owns and names the rule that shadows it', async () => {
 		const document = await open('.github/CODEOWNERS');
 		const ledger = lineOf(document, '/libs/ledger/');
