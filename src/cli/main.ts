@@ -2,6 +2,14 @@
 // can drive it without spawning a process.
 import { run } from './run';
 
+// `guardrails audit | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') {
+		process.exit(process.exitCode ?? 0);
+	}
+	throw error;
+});
+
 void run(process.argv.slice(2), {
 	stdout: (text) => process.stdout.write(text),
 	stderr: (text) => process.stderr.write(text),

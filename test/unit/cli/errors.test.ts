@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { cleanUp, cli, demoRoot, repoRoot, tempDir, write } from './cliHarness';
 
@@ -37,6 +37,14 @@ suite('cli errors and help', () => {
 		assertOneLine(await cli(['owners', '--codeowners', 'docs', 'README.md'], demoRoot), 2, /--codeowners docs: is a directory/);
 		assertOneLine(await cli(['who', '--config', 'missing.yaml', 'README.md'], demoRoot), 2, /--config missing\.yaml: no such file/);
 		assertOneLine(await cli(['lint', '--files-from', 'missing.txt'], demoRoot), 2, /--files-from missing\.txt: no such file/);
+	});
+
+	test('a lookup location that exists but cannot be read is an error, not a fall-through', async () => {
+		const root = tempDir();
+		// A directory where the file should be: readable by nobody as a file, even when tests run as root.
+		mkdirSync(path.join(root, '.github', 'CODEOWNERS'), { recursive: true });
+		write(root, 'CODEOWNERS', '* @fallback\n');
+		assertOneLine(await cli(['owners', 'README.md'], root), 2, /^guardrails: cannot read \.github\/CODEOWNERS: is a directory\n$/);
 	});
 
 	test('a directory without CODEOWNERS is a clear error for owners', async () => {
