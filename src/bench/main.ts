@@ -149,7 +149,7 @@ async function orchestrate(options: Options): Promise<void> {
 	for (const spec of datasets) {
 		const result: DatasetResult = { spec, rules: countRules(spec), measurements: [] };
 		for (const engine of options.engines) {
-			const task: WorkerTask = { engine, dataset: spec, reps, peerReps, peerBudgetMs, oursBudgetMs: 60_000 };
+			const task: WorkerTask = { engine, dataset: spec, reps, peerReps, peerBudgetMs, oursBudgetMs: 30_000, oursTotalMs: 30_000 };
 			const t0 = performance.now();
 			const m = await inChild<EngineMeasurement>(['--worker', JSON.stringify(task)], (error) => failed(task, error));
 			if (m.error === undefined && m.resolveMs.length > 1) {
