@@ -1,6 +1,6 @@
 import { isNormalRepoPath, normalizeRepoPath } from '../paths';
-import type { CompiledPattern, Segment } from './pattern';
-import { compilePattern, isAnySegment, matchCompiled } from './pattern';
+import type { CompiledPattern, LiteralShape, MatchMode, Segment } from './pattern';
+import { compilePattern, isAnySegment, literalShape, matchCompiled } from './pattern';
 import type { CodeownersRule, OwnerExplanation, OwnerResolution, ParsedCodeowners, SectionResolution } from './types';
 
 // Resolution never scans every rule. Each rule is filed in one bucket keyed by what it must
@@ -24,6 +24,7 @@ class PrefixNode {
 	child = -1;
 	/** Globs whose literal prefix is this path (verified). */
 	cands: Candidate[] | undefined;
+	children: Map<string, PrefixNode> | undefined;
 }
 
 class NameNode {
@@ -85,10 +86,38 @@ function extSuffix(seg: Segment): string | undefined {
 class RuleSet {
 	size = 0;
 	private all = -1;
-	private readonly prefixes = new Map<string, PrefixNode>();
+	private readonly root = new PrefixNode();
 	private readonly names = new Map<string, NameNode>();
 	private readonly exts = new Map<string, ExtNode>();
 	private residue: Candidate[] = [];
+
+	/** Files a wildcard-free rule straight from its shape (no compiled pattern needed). */
+	addLiteral(index: number, shape: LiteralShape): void {
+		this.size++;
+		if (shape.anchored) {
+			this.markPrefix(this.prefixNode(shape.key.split('/')), index, shape.mode);
+		} else {
+			this.markName(this.nameNode(shape.key), index, shape.mode);
+		}
+	}
+
+	private markPrefix(node: PrefixNode, index: number, mode: MatchMode): void {
+		if (mode !== 'ancestor') {
+			node.file = Math.max(node.file, index);
+		}
+		if (mode !== 'self') {
+			node.dir = Math.max(node.dir, index);
+		}
+	}
+
+	private markName(node: NameNode, index: number, mode: MatchMode): void {
+		if (mode !== 'ancestor') {
+			node.self = Math.max(node.self, index);
+		}
+		if (mode !== 'self') {
+			node.ancestor = Math.max(node.ancestor, index);
+		}
+	}
 
 	add(index: number, pattern: CompiledPattern): void {
 		this.size++;
@@ -109,18 +138,12 @@ class RuleSet {
 				literal++;
 			}
 			if (literal === n) {
-				const node = this.prefixNode(joinLiteral(segs, n));
-				if (mode !== 'ancestor') {
-					node.file = Math.max(node.file, index);
-				}
-				if (mode !== 'self') {
-					node.dir = Math.max(node.dir, index);
-				}
+				this.markPrefix(this.prefixNode(literalTexts(segs, n)), index, mode);
 			} else if (literal === n - 1 && mode === 'self' && isAnySegment(segs[n - 1])) {
-				const node = this.prefixNode(joinLiteral(segs, n - 1));
+				const node = this.prefixNode(literalTexts(segs, n - 1));
 				node.child = Math.max(node.child, index);
 			} else if (literal > 0) {
-				const node = this.prefixNode(joinLiteral(segs, literal));
+				const node = this.prefixNode(literalTexts(segs, literal));
 				node.cands = pushCand(node.cands, cand);
 			} else {
 				this.residue.push(cand);
@@ -131,12 +154,7 @@ class RuleSet {
 		if (last.kind === 'literal') {
 			const node = this.nameNode(last.text);
 			if (n === 1) {
-				if (mode !== 'ancestor') {
-					node.self = Math.max(node.self, index);
-				}
-				if (mode !== 'self') {
-					node.ancestor = Math.max(node.ancestor, index);
-				}
+				this.markName(node, index, mode);
 			} else {
 				if (mode !== 'ancestor') {
 					node.selfCands = pushCand(node.selfCands, cand);
@@ -166,8 +184,12 @@ class RuleSet {
 
 	/** Sorts candidate lists so lookups can stop at the first verified hit. */
 	seal(): void {
-		for (const node of this.prefixes.values()) {
+		const stack = [this.root];
+		for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
 			node.cands?.sort(byIndexDesc);
+			if (node.children !== undefined) {
+				stack.push(...node.children.values());
+			}
 		}
 		for (const node of this.names.values()) {
 			node.selfCands?.sort(byIndexDesc);
@@ -180,34 +202,27 @@ class RuleSet {
 	}
 
 	/** Highest index of a rule matching the path, or -1. */
-	last(path: string, segs: readonly string[]): number {
+	last(segs: readonly string[]): number {
 		const n = segs.length;
 		let best = this.all;
-		if (this.prefixes.size > 0) {
-			// Walk the path's prefixes ('' is the root); every stored key's prefixes exist as nodes,
-			// so the first missing prefix ends the walk.
-			let end = -1;
-			for (let k = 0; k <= n; k++) {
-				if (k > 0) {
-					end = k === n ? path.length : path.indexOf('/', end + 1);
-				}
-				const node = this.prefixes.get(k === 0 ? '' : k === n ? path : path.slice(0, end));
-				if (node === undefined) {
-					if (k > 0) {
-						break;
-					}
-					continue;
-				}
-				if (k === n) {
-					best = Math.max(best, node.file);
-				} else if (k > 0) {
-					best = Math.max(best, node.dir);
-				}
-				if (k === n - 1) {
+		// Walk the path down the trie of literal prefixes; the root holds `/*` rules.
+		let node: PrefixNode | undefined = this.root;
+		best = Math.max(best, n === 1 ? node.child : -1);
+		best = bestOf(node.cands, best, segs);
+		for (let k = 0; k < n && node.children !== undefined; k++) {
+			node = node.children.get(segs[k]);
+			if (node === undefined) {
+				break;
+			}
+			if (k === n - 1) {
+				best = Math.max(best, node.file);
+			} else {
+				best = Math.max(best, node.dir);
+				if (k === n - 2) {
 					best = Math.max(best, node.child);
 				}
-				best = bestOf(node.cands, best, segs);
 			}
+			best = bestOf(node.cands, best, segs);
 		}
 		if (this.names.size > 0) {
 			for (let i = 0; i < n; i++) {
@@ -234,23 +249,18 @@ class RuleSet {
 		return bestOf(this.residue, best, segs);
 	}
 
-	private prefixNode(key: string): PrefixNode {
-		let node = this.prefixes.get(key);
-		if (node !== undefined) {
-			return node;
-		}
-		node = new PrefixNode();
-		this.prefixes.set(key, node);
-		// Interior nodes let a lookup stop at the first prefix nobody mentions.
-		for (let slash = key.lastIndexOf('/'); ; slash = key.lastIndexOf('/', slash - 1)) {
-			const parent = slash < 0 ? '' : key.slice(0, slash);
-			if (this.prefixes.has(parent)) {
-				break;
+	private prefixNode(segments: readonly string[]): PrefixNode {
+		let node = this.root;
+		for (const seg of segments) {
+			if (node.children === undefined) {
+				node.children = new Map();
 			}
-			this.prefixes.set(parent, new PrefixNode());
-			if (slash < 0) {
-				break;
+			let next = node.children.get(seg);
+			if (next === undefined) {
+				next = new PrefixNode();
+				node.children.set(seg, next);
 			}
+			node = next;
 		}
 		return node;
 	}
@@ -265,13 +275,13 @@ class RuleSet {
 	}
 }
 
-function joinLiteral(segs: readonly Segment[], count: number): string {
-	let key = '';
+function literalTexts(segs: readonly Segment[], count: number): string[] {
+	const out: string[] = [];
 	for (let i = 0; i < count; i++) {
 		const seg = segs[i];
-		key += (i > 0 ? '/' : '') + (seg.kind === 'literal' ? seg.text : '');
+		out.push(seg.kind === 'literal' ? seg.text : '');
 	}
-	return key;
+	return out;
 }
 
 const noSections: readonly SectionResolution[] = Object.freeze([]);
@@ -284,8 +294,10 @@ const noSections: readonly SectionResolution[] = Object.freeze([]);
  */
 export class CodeownersIndex {
 	readonly parsed: ParsedCodeowners;
-	private readonly compiled: CompiledPattern[];
-	private readonly owners: readonly (readonly string[])[];
+	/** Compiled patterns, filled on first need: wildcard-free rules are indexed from their text. */
+	private readonly compiled: (CompiledPattern | undefined)[];
+	/** Effective owners per rule, built on first need (frozen, shared by every answer). */
+	private readonly owners: (string[] | undefined)[];
 	private readonly entries: RuleSet[];
 	private readonly exclusions: RuleSet[];
 
@@ -298,20 +310,20 @@ export class CodeownersIndex {
 			this.entries.push(new RuleSet());
 			this.exclusions.push(new RuleSet());
 		}
-		this.compiled = [];
-		const owners: (readonly string[])[] = [];
-		for (const rule of parsed.rules) {
-			const pattern = compilePattern(rule.pattern, parsed.dialect);
-			this.compiled.push(pattern);
-			const written = rule.owners.length > 0 ? rule.owners : (parsed.ruleDefaults.get(rule.index) ?? rule.owners);
-			owners.push(Object.freeze(written.map((o) => o.text)));
-			if (parsed.ignored) {
-				continue;
+		this.compiled = new Array<CompiledPattern | undefined>(parsed.rules.length);
+		this.owners = new Array<string[] | undefined>(parsed.rules.length);
+		if (!parsed.ignored) {
+			const dialect = parsed.dialect;
+			for (const rule of parsed.rules) {
+				const set = (rule.exclusion ? this.exclusions : this.entries)[dialect === 'gitlab' ? rule.section : 0];
+				const shape = literalShape(rule.pattern, dialect);
+				if (shape !== undefined) {
+					set.addLiteral(rule.index, shape);
+				} else {
+					set.add(rule.index, this.patternOf(rule.index) as CompiledPattern);
+				}
 			}
-			const section = parsed.dialect === 'gitlab' ? rule.section : 0;
-			(rule.exclusion ? this.exclusions : this.entries)[section].add(rule.index, pattern);
 		}
-		this.owners = owners;
 		for (const set of this.entries) {
 			set.seal();
 		}
@@ -330,10 +342,10 @@ export class CodeownersIndex {
 		const segs = p.split('/');
 		const rules = this.parsed.rules;
 		if (this.parsed.dialect === 'github' || p.length === 0) {
-			const winner = p.length === 0 ? -1 : this.entries[0].last(p, segs);
+			const winner = p.length === 0 ? -1 : this.entries[0].last(segs);
 			return {
 				path: p,
-				owners: winner < 0 ? [] : (this.owners[winner] as string[]),
+				owners: winner < 0 ? [] : this.ownerList(winner),
 				rule: winner < 0 ? null : rules[winner],
 				sections: noSections as SectionResolution[],
 			};
@@ -346,16 +358,16 @@ export class CodeownersIndex {
 			if (entries.size === 0) {
 				continue;
 			}
-			const winner = entries.last(p, segs);
+			const winner = entries.last(segs);
 			if (winner < 0) {
 				continue;
 			}
 			const exclusions = this.exclusions[s];
-			if (exclusions.size > 0 && exclusions.last(p, segs) >= 0) {
+			if (exclusions.size > 0 && exclusions.last(segs) >= 0) {
 				continue;
 			}
 			const section = this.parsed.sections[s];
-			const own = this.owners[winner] as string[];
+			const own = this.ownerList(winner);
 			rule = rules[winner];
 			sections.push({ name: section.name, owners: own, optional: section.optional, approvals: section.approvals, rule, line: rule.line });
 			if (sections.length === 1) {
@@ -383,9 +395,9 @@ export class CodeownersIndex {
 		const resolution = this.resolve(path);
 		const segs = resolution.path.split('/');
 		const matches: CodeownersRule[] = [];
-		if (resolution.path.length > 0) {
+		if (resolution.path.length > 0 && !this.parsed.ignored) {
 			for (const rule of this.parsed.rules) {
-				if (matchCompiled(this.compiled[rule.index], segs)) {
+				if (matchCompiled(this.patternOf(rule.index) as CompiledPattern, segs)) {
 					matches.push(rule);
 				}
 			}
@@ -413,7 +425,7 @@ export class CodeownersIndex {
 
 	/** The files a rule's pattern matches (whether or not the rule wins them). */
 	matchingPaths(ruleIndex: number, files: readonly string[]): string[] {
-		const pattern = this.compiled[ruleIndex];
+		const pattern = this.patternOf(ruleIndex);
 		if (pattern === undefined) {
 			return [];
 		}
@@ -422,12 +434,37 @@ export class CodeownersIndex {
 
 	/** The owners a rule gives, with GitLab section defaults applied (frozen; do not mutate). */
 	ownersOf(ruleIndex: number): readonly string[] {
-		return this.owners[ruleIndex] ?? [];
+		return this.ownerList(ruleIndex);
 	}
 
-	/** The compiled pattern of a rule. */
+	/** The compiled pattern of a rule (compiled once, on first request). */
 	patternOf(ruleIndex: number): CompiledPattern | undefined {
-		return this.compiled[ruleIndex];
+		const known = this.compiled[ruleIndex];
+		if (known !== undefined) {
+			return known;
+		}
+		const rule = this.parsed.rules[ruleIndex];
+		if (rule === undefined) {
+			return undefined;
+		}
+		const pattern = compilePattern(rule.pattern, this.parsed.dialect);
+		this.compiled[ruleIndex] = pattern;
+		return pattern;
+	}
+
+	private ownerList(ruleIndex: number): string[] {
+		const known = this.owners[ruleIndex];
+		if (known !== undefined) {
+			return known;
+		}
+		const rule = this.parsed.rules[ruleIndex];
+		if (rule === undefined) {
+			return [];
+		}
+		const written = rule.owners.length > 0 ? rule.owners : (this.parsed.ruleDefaults.get(rule.index) ?? rule.owners);
+		const list = Object.freeze(written.map((o) => o.text)) as string[];
+		this.owners[ruleIndex] = list;
+		return list;
 	}
 }
 

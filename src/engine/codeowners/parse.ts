@@ -49,7 +49,7 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 	const sections: CodeownersSection[] = [{ index: 0, name: null, line: 0, optional: false, approvals: 1, defaultOwners: [] }];
 	const ruleDefaults = new Map<number, OwnerToken[]>();
 	const sectionByKey = new Map<string, number>();
-	const intern = new Map<string, string>();
+	const intern: Intern = new Map();
 	let currentSection = 0;
 	let currentDefaults: OwnerToken[] = [];
 
@@ -187,14 +187,22 @@ function tokens(line: string, from: number, stop: number): Token[] {
 	return out;
 }
 
-function internText(intern: Map<string, string>, text: string): string {
-	const known = intern.get(text);
-	if (known !== undefined) {
-		return known;
-	}
-	intern.set(text, text);
-	return text;
+interface KnownOwner {
+	text: string;
+	kind: OwnerToken['kind'] | undefined;
 }
+
+/** Classifies a token once per distinct text and interns it (big files repeat a few owners). */
+function knownOwner(intern: Intern, text: string, dialect: Dialect): KnownOwner {
+	let known = intern.get(text);
+	if (known === undefined) {
+		known = { text, kind: classifyOwner(text, dialect) };
+		intern.set(text, known);
+	}
+	return known;
+}
+
+type Intern = Map<string, KnownOwner>;
 
 function hasUnescaped(pattern: string, char: string): boolean {
 	for (let i = 0; i < pattern.length; i++) {
@@ -212,7 +220,7 @@ interface ParsedEntry {
 	ownerTextEmpty: boolean;
 }
 
-function parseGithubEntry(line: string, start: number, stop: number, index: number, ctx: LineContext, intern: Map<string, string>): ParsedEntry | undefined {
+function parseGithubEntry(line: string, start: number, stop: number, index: number, ctx: LineContext, intern: Intern): ParsedEntry | undefined {
 	const pend = patternEnd(line, start, stop);
 	const pattern = line.slice(start, pend);
 	if (pattern.startsWith('!')) {
@@ -232,14 +240,15 @@ function parseGithubEntry(line: string, start: number, stop: number, index: numb
 			comment = line.slice(token.start + 1, stop).trim();
 			break;
 		}
-		const kind = classifyOwner(token.text, 'github');
+		const known = knownOwner(intern, token.text, 'github');
+		const kind = known.kind;
 		if (kind === undefined) {
 			report(ctx, 'malformed-entry-owner', 'error', token.start, token.start + token.text.length,
 				`\`${truncate(token.text)}\` is not a valid owner (@user, @org/team or e-mail); GitHub skips this line.`);
 			bad = true;
 			continue;
 		}
-		owners.push({ text: internText(intern, token.text), kind, column: token.start + 1 });
+		owners.push({ text: known.text, kind, column: token.start + 1 });
 	}
 	if (bad) {
 		return undefined;
@@ -258,7 +267,7 @@ function parseGithubEntry(line: string, start: number, stop: number, index: numb
 	return { rule, ownerTextEmpty: owners.length === 0 };
 }
 
-function parseGitlabEntry(line: string, start: number, stop: number, index: number, section: number, ctx: LineContext, intern: Map<string, string>): ParsedEntry {
+function parseGitlabEntry(line: string, start: number, stop: number, index: number, section: number, ctx: LineContext, intern: Intern): ParsedEntry {
 	const pend = patternEnd(line, start, stop);
 	let pattern = line.slice(start, pend);
 	const exclusion = pattern.startsWith('!');
@@ -275,13 +284,14 @@ function parseGitlabEntry(line: string, start: number, stop: number, index: numb
 		}
 	} else {
 		for (const token of written) {
-			const kind = classifyOwner(token.text, 'gitlab');
+			const known = knownOwner(intern, token.text, 'gitlab');
+			const kind = known.kind;
 			if (kind === undefined) {
 				report(ctx, 'malformed-entry-owner', 'warning', token.start, token.start + token.text.length,
 					`\`${truncate(token.text)}\` is not a valid owner; GitLab ignores it (inline comments are not supported, words after \`#\` are read as owners).`);
 				continue;
 			}
-			owners.push({ text: internText(intern, token.text), kind, column: token.start + 1 });
+			owners.push({ text: known.text, kind, column: token.start + 1 });
 		}
 	}
 	return {
@@ -304,7 +314,7 @@ const headerOwnerChar = /[@A-Za-z0-9_.\-/+ \t\v\f]/;
  * the start, so text after the header that is not whitespace plus owner characters is dropped.
  * Returns undefined when there is no closing `]` (the caller reports it and parses an entry).
  */
-function parseHeader(line: string, start: number, stop: number, ctx: LineContext, intern: Map<string, string>): Header | undefined {
+function parseHeader(line: string, start: number, stop: number, ctx: LineContext, intern: Intern): Header | undefined {
 	const optional = line[start] === '^';
 	const open = optional ? start + 1 : start;
 	const close = line.indexOf(']', open + 1);
@@ -338,9 +348,9 @@ function parseHeader(line: string, start: number, stop: number, ctx: LineContext
 		}
 		const written = tokens(line, k, e);
 		for (const token of written) {
-			const kind = classifyOwner(token.text, 'gitlab');
-			if (kind !== undefined) {
-				defaults.push({ text: internText(intern, token.text), kind, column: token.start + 1 });
+			const known = knownOwner(intern, token.text, 'gitlab');
+			if (known.kind !== undefined) {
+				defaults.push({ text: known.text, kind: known.kind, column: token.start + 1 });
 			}
 		}
 		if (written.length > 0 && defaults.length === 0) {

@@ -41,6 +41,7 @@ export interface CompiledPattern {
 	matches(path: string): boolean;
 }
 
+const specialChar = /[\\*?[]/;
 const anySegment: Segment = { kind: 'glob', tokens: [{ kind: 'star' }], star: true };
 const globstar: Segment = { kind: 'globstar' };
 
@@ -170,17 +171,60 @@ function finish(source: string, dialect: Dialect, raw: RawCompiled): CompiledPat
 			kind = 'all';
 		}
 	}
-	const compiled: CompiledPattern = {
-		source,
-		dialect,
-		kind,
-		anchored,
-		segments: kind === 'segments' ? segments : [],
-		mode,
-		wildcardLast: raw.wildcardLast,
-		matches: (path: string) => matchCompiled(compiled, path.split('/')),
-	};
-	return compiled;
+	return new Compiled(source, dialect, kind, anchored, kind === 'segments' ? segments : noSegments, mode, raw.wildcardLast);
+}
+
+const noSegments: Segment[] = [];
+
+class Compiled implements CompiledPattern {
+	constructor(
+		readonly source: string,
+		readonly dialect: Dialect,
+		readonly kind: 'all' | 'none' | 'segments',
+		readonly anchored: boolean,
+		readonly segments: Segment[],
+		readonly mode: MatchMode,
+		readonly wildcardLast: boolean,
+	) {}
+
+	matches(path: string): boolean {
+		return matchCompiled(this, path.split('/'));
+	}
+}
+
+/** The shape of a pattern with no wildcard or escape at all, which the index files without compiling. */
+export interface LiteralShape {
+	anchored: boolean;
+	/** Anchored: the path with no leading or trailing `/`; unanchored: the single name. */
+	key: string;
+	mode: MatchMode;
+}
+
+const notLiteral = /[\\*?[]|\/\//;
+
+/**
+ * Reads a wildcard-free pattern's shape straight from the text, or returns undefined when the
+ * pattern needs `compilePattern`. Gives the same answer `compilePattern` would: GitHub `a/b`
+ * anchored, `name` any depth, `x/` directories only; GitLab `/a/b` a root file only, `x/` a
+ * directory tree, `name` a file at any depth.
+ */
+export function literalShape(pattern: string, dialect: Dialect): LiteralShape | undefined {
+	if (pattern.length === 0 || pattern === '/' || notLiteral.test(pattern)) {
+		return undefined;
+	}
+	const dir = pattern.endsWith('/');
+	const leading = pattern.startsWith('/');
+	const key = pattern.slice(leading ? 1 : 0, dir ? -1 : undefined);
+	if (key.length === 0) {
+		return undefined;
+	}
+	if (dialect === 'github') {
+		return { anchored: leading || key.includes('/'), key, mode: dir ? 'ancestor' : 'selfOrAncestor' };
+	}
+	if (!leading && key.includes('/')) {
+		return undefined;
+	}
+	return { anchored: leading, key, mode: dir ? 'ancestor' : 'self' };
 }
 
 /** True when the segment matches any one segment (`*`). */
@@ -202,6 +246,10 @@ function isEscapedAt(text: string, index: number): boolean {
  * fnmatch treats as a failed match.
  */
 function compileSegment(raw: string, brackets: boolean): Segment | undefined {
+	// Most segments are plain names: skip tokenising them.
+	if (!specialChar.test(raw)) {
+		return { kind: 'literal', text: raw };
+	}
 	const chars = Array.from(raw);
 	const tokens: GlobToken[] = [];
 	let wild = false;
