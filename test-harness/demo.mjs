@@ -1,0 +1,179 @@
+// `npm run demo`: the extension in a real VS Code on a fresh git copy of the Acme Bank demo.
+//   npm run demo                       builds, starts code-server, prints the URL, stays up until Ctrl+C
+//   npm run demo -- --port 8080        a fixed port (default: 8080 if free, else any free port)
+//   npm run demo -- --screenshots      drives headless chromium through each surface and writes
+//                                      media/screenshot-*.png, then exits
+// code-server listens on 127.0.0.1 only; forward the port to see it from another machine.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { prepareDemoRepo, removePrepared } from '../scripts/prepareWorkspace.mjs';
+import {
+	createLifecycle, launchChromium, openPage, readArgs, remoteUri, repoRoot, startCodeServer, stopwatchLog, workbenchUrl,
+} from './harness.mjs';
+import {
+	describeScreen, focusWorkbench, openProblems, quickOpen, quickPickRows, runCommand, waitForStatusItem, waitForWorkbench,
+} from './workbench.mjs';
+
+const log = stopwatchLog('demo');
+const { finish, onCleanup } = createLifecycle(log);
+const args = readArgs();
+const screenshots = args.has('screenshots');
+const mediaDir = path.resolve(args.get('out', path.join(repoRoot, 'media')));
+
+function portIsFree(port) {
+	return new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+	});
+}
+
+async function choosePort() {
+	if (args.get('port')) {
+		return Number(args.get('port'));
+	}
+	// A stable address is easier to keep open in a browser tab across restarts; screenshots need none.
+	if (!screenshots && (await portIsFree(8080))) {
+		return 8080;
+	}
+	return undefined;
+}
+
+function build() {
+	log('npm run build');
+	const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+	if (result.status !== 0) {
+		throw new Error('npm run build failed');
+	}
+}
+
+/** One surface of the screenshot tour; a surface that cannot be captured warns and the tour goes on. */
+async function surface(page, name, steps) {
+	try {
+		await steps();
+		const file = path.join(mediaDir, `screenshot-${name}.png`);
+		await page.screenshot({ path: file });
+		log(`captured ${path.relative(repoRoot, file)}`);
+		return true;
+	} catch (error) {
+		console.warn(`warning: could not capture ${name}: ${error?.message?.split('\n')[0] ?? error}`);
+		console.warn(await describeScreen(page));
+		return false;
+	} finally {
+		await page.keyboard.press('Escape').catch(() => undefined);
+		await page.mouse.move(1, 1).catch(() => undefined);
+	}
+}
+
+/** Hovers an element and waits for VS Code's hover widget, so the screenshot shows the tooltip. */
+async function hoverFor(page, locator) {
+	await locator.waitFor({ timeout: 15_000 });
+	await locator.hover();
+	await page.locator('.monaco-hover:visible, .workbench-hover:visible, .monaco-hover-content:visible').first().waitFor({ timeout: 10_000 });
+	// Hovers fade in; a screenshot taken at once catches them half transparent.
+	await page.waitForTimeout(500);
+}
+
+async function tour(page, repo) {
+	const captured = [];
+	const take = async (name, steps) => {
+		if (await surface(page, name, steps)) {
+			captured.push(name);
+		}
+	};
+
+	await take('status-bar', async () => {
+		await quickOpen(page, 'services/payments/src/refunds.ts');
+		await waitForStatusItem(page, (text) => text.includes('Payments'));
+		await hoverFor(page, page.locator('.statusbar-item', { hasText: 'Payments' }).first());
+	});
+
+	await take('inlay-hints', async () => {
+		await quickOpen(page, 'services/payments/src/refunds.ts');
+		// The hints are injected text on the import lines; wait until an import line grew a domain name.
+		await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')]
+			.some((line) => /^import\b/.test(line.textContent ?? '') && /Core Banking|Payments|Security|Architecture|lead/.test(line.textContent ?? '')), undefined, { timeout: 15_000 });
+	});
+
+	await take('who-decides', async () => {
+		await quickOpen(page, 'services/payments/src/refunds.ts');
+		await runCommand(page, 'Ownership Guardrails: Who Decides This?');
+		await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].some((row) => (row.textContent ?? '').includes('Alice Ng')), undefined, { timeout: 15_000 });
+		await quickPickRows(page);
+	});
+
+	await take('contract-problems', async () => {
+		await quickOpen(page, 'services/payments/api/openapi.yaml');
+		await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+Home');
+		await page.keyboard.type('# Add a refund reason field to the v2 API\n');
+		await openProblems(page);
+		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Payments HTTP API v2' }).first().waitFor({ timeout: 20_000 });
+	});
+
+	await take('contract-hover', async () => {
+		await focusWorkbench(page);
+		await hoverFor(page, page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-error').first());
+	});
+
+	await take('explorer', async () => {
+		await runCommand(page, 'File: Revert File');
+		await runCommand(page, 'View: Show Explorer');
+		await hoverFor(page, page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'openapi.yaml' }).first());
+	});
+
+	await take('review-routing', async () => {
+		// A change on disk, as a teammate's branch would have it: the view groups it by domain.
+		appendFileSync(path.join(repo, 'services', 'payments', 'api', 'openapi.yaml'), '# x-refund-reason: added in v2.4\n');
+		appendFileSync(path.join(repo, 'services', 'payments', 'src', 'refunds.ts'), '// refund reasons are validated by the API layer\n');
+		await runCommand(page, 'Focus on Review Routing View');
+		await page.locator('.monaco-list-row', { hasText: 'Payments' }).first().waitFor({ timeout: 20_000 });
+		await page.waitForTimeout(500);
+	});
+
+	await take('codeowners', async () => {
+		await quickOpen(page, '.github/CODEOWNERS');
+		await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+End');
+		// A rule repeated by mistake and an owner that is no handle: both are flagged while typing.
+		await page.keyboard.type('\n/services/payments/                     @acme-bank/payments\n/docs/runbooks/                         payments-team\n');
+		await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ timeout: 15_000 });
+		await hoverFor(page, page.locator('.monaco-editor .view-line span', { hasText: '@acme-bank/payments' }).first());
+	});
+	return captured;
+}
+
+try {
+	build();
+	const prepared = prepareDemoRepo();
+	onCleanup(() => removePrepared(prepared.root));
+	log(`demo repository copy: ${prepared.repo} (git user Bob Ortiz)`);
+	const server = await startCodeServer({
+		port: await choosePort(),
+		settings: screenshots ? { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false } : {},
+		onExit: (code, output) => finish(2, `code-server exited (${code})\n${output}`),
+	});
+	onCleanup(server.stop);
+	const url = workbenchUrl(server.host, {
+		folder: prepared.repo,
+		payload: [['extensionDevelopmentPath', remoteUri(server.host, repoRoot)]],
+	});
+
+	if (!screenshots) {
+		console.log(`\nOwnership Guardrails demo is running. Open this in a browser:\n\n  ${url}\n\nTry: open services/payments/src/refunds.ts, F1 > "Ownership Guardrails: Who Decides This?", edit services/payments/api/openapi.yaml.\nCtrl+C stops code-server and deletes the demo copy.\n`);
+	} else {
+		mkdirSync(mediaDir, { recursive: true });
+		const browser = await launchChromium();
+		onCleanup(() => browser.close());
+		const page = await openPage(browser);
+		await page.goto(url);
+		await waitForWorkbench(page);
+		log('workbench loaded, capturing surfaces');
+		const captured = await tour(page, prepared.repo);
+		await finish(0, `captured ${captured.length} surfaces: ${captured.join(', ')}`);
+	}
+} catch (error) {
+	await finish(2, `demo failed: ${error?.stack ?? error}`);
+}
