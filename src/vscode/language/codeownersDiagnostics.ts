@@ -25,7 +25,7 @@ export function toDiagnosticSeverity(severity: Severity): vscode.DiagnosticSever
 export function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
 	const diagnostic = new vscode.Diagnostic(problemRange(document, problem), problem.message, toDiagnosticSeverity(problem.severity));
 	diagnostic.source = diagnosticSource;
-	diagnostic.code = { value: problem.code, target: vscode.Uri.parse(`${docsBaseUrl}problems.md#${problem.code}`) };
+	diagnostic.code = { value: problem.code, target: vscode.Uri.parse(`${docsBaseUrl}diagnostics.md#${problem.code}`) };
 	return diagnostic;
 }
 

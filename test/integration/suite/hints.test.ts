@@ -24,8 +24,8 @@ async function hintsOf(path: string): Promise<{ line: number; label: string; too
 }
 
 /** Resolves once the extension host sees the setting's new value (our listener has run by then). */
-async function settingApplied(expected: boolean): Promise<void> {
-	const current = (): boolean | undefined => vscode.workspace.getConfiguration('ownershipGuardrails').get<boolean>('importHints.enabled');
+async function settingApplied(key: string, expected: boolean): Promise<void> {
+	const current = (): boolean | undefined => vscode.workspace.getConfiguration('ownershipGuardrails').get<boolean>(key);
 	while (current() !== expected) {
 		await new Promise<void>((resolve) => {
 			const subscription = vscode.workspace.onDidChangeConfiguration(() => {
@@ -69,12 +69,27 @@ suite('hints: inlay hints in a real VS Code', () => {
 		const crossDomain = (hints: { label: string }[]): number => hints.filter((h) => h.label.startsWith('→ ')).length;
 		try {
 			await settings.update('importHints.enabled', false, vscode.ConfigurationTarget.Workspace);
-			await settingApplied(false);
+			await settingApplied('importHints.enabled', false);
 			assert.strictEqual(crossDomain(await hintsOf('services/payments/src/refunds.ts')), 0);
 		} finally {
 			await settings.update('importHints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
 		}
-		await settingApplied(true);
+		await settingApplied('importHints.enabled', true);
 		assert.strictEqual(crossDomain(await hintsOf('services/payments/src/refunds.ts')), 2);
+	});
+
+	test('turning inlineHints.enabled off removes the contract hint and leaves import hints alone', async () => {
+		const settings = vscode.workspace.getConfiguration('ownershipGuardrails');
+		const contract = async (): Promise<number> => (await hintsOf('libs/payments/contracts/index.ts')).filter((h) => h.label.startsWith('Contract:')).length;
+		try {
+			await settings.update('inlineHints.enabled', false, vscode.ConfigurationTarget.Workspace);
+			await settingApplied('inlineHints.enabled', false);
+			assert.strictEqual(await contract(), 0);
+			assert.strictEqual((await hintsOf('services/payments/src/refunds.ts')).filter((h) => h.label.startsWith('→ ')).length, 2);
+		} finally {
+			await settings.update('inlineHints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+		}
+		await settingApplied('inlineHints.enabled', true);
+		assert.strictEqual(await contract(), 1);
 	});
 });

@@ -152,6 +152,22 @@ suite('language: CODEOWNERS and guardrails.yaml in a real VS Code', () => {
 		assert.strictEqual(document.lineAt(root).text, '* @acme-bank/architecture');
 	});
 
+	test('creating a file the pattern matches clears its no-match problem (the file list follows the disk)', async () => {
+		const document = await open('.github/CODEOWNERS');
+		await append(document, '\n/fresh-dir/ @acme-bank/payments\n');
+		const line = document.lineCount - 2;
+		const noMatchHere = (ds: vscode.Diagnostic[]): boolean => ds.some((d) => codeOf(d) === 'no-match' && d.range.start.line === line);
+		await diagnosticsWhere(document.uri, noMatchHere, 'no-match on /fresh-dir/');
+		const created = vscode.Uri.joinPath(root(), 'fresh-dir', 'notes.md');
+		await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('# new\n'));
+		try {
+			await diagnosticsWhere(document.uri, (ds) => !noMatchHere(ds), 'no-match to clear once fresh-dir/notes.md exists');
+		} finally {
+			await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'fresh-dir'), { recursive: true });
+		}
+		await diagnosticsWhere(document.uri, noMatchHere, 'no-match to come back once the file is deleted');
+	});
+
 	test('a CODEOWNERS under .gitlab/ is read as GitLab: sections are valid, a bad approval count is flagged', async () => {
 		const uri = vscode.Uri.joinPath(root(), '.gitlab', 'CODEOWNERS');
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('[Payments] @acme-bank/payments\n/services/payments/\n^[Docs][2] @acme-bank/architecture\n/docs/\n'));
