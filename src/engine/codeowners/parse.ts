@@ -81,6 +81,10 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 		while (stop > start && isSpace(line.charCodeAt(stop - 1))) {
 			stop--;
 		}
+		if (stop < line.length && endsWithEscape(line, start, stop)) {
+			// `foo\ ` keeps its escaped trailing space (gitignore rule).
+			stop++;
+		}
 		if (start === stop || line.charCodeAt(start) === 35 /* # */) {
 			continue;
 		}
@@ -140,6 +144,14 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 		});
 	}
 	return parsed;
+}
+
+function endsWithEscape(line: string, start: number, stop: number): boolean {
+	let backslashes = 0;
+	for (let i = stop - 1; i >= start && line.charCodeAt(i) === 92; i--) {
+		backslashes++;
+	}
+	return backslashes % 2 === 1;
 }
 
 function isSpace(c: number): boolean {

@@ -91,7 +91,8 @@ function compileGithub(pattern: string): RawCompiled {
 		segments.push(raw === '**' ? globstar : (compileSegment(raw, false) ?? anySegment));
 	}
 	if (segments.length === 0) {
-		return { kind: 'all', anchored: true, segments: [], mode: 'self', wildcardLast: false };
+		// Only slashes (`//`): like `/`, nothing can match.
+		return { kind: 'none', anchored: true, segments: [], mode: 'self', wildcardLast: false };
 	}
 	const last = segments[segments.length - 1];
 	const wildcardLast = last.kind === 'glob';
