@@ -92,7 +92,7 @@ function inChild<T>(args: string[], fallback: (error: string, maxRss: number) =>
 function failed(task: WorkerTask, error: string): EngineMeasurement {
 	return {
 		engine: task.engine, dataset: task.dataset.name, dialect: task.dataset.dialect, totalPaths: 0, sampledPaths: 0, sampled: false,
-		splitMs: [], parseMs: [], compileMs: [], resolveMs: [], sampleMs: [], unownedSampled: 0, unowned: 0, problems: null, maxRssBytes: 0, error,
+		splitMs: [], parseMs: [], compileMs: [], resolveMs: [], sampleMs: [], parseCpuMs: [], resolveCpuMs: [], unownedSampled: 0, unowned: 0, problems: null, maxRssBytes: 0, error,
 	};
 }
 

@@ -34,6 +34,12 @@ export interface EngineMeasurement {
 	compileMs: number[];
 	/** Resolve-all time per repetition, extrapolated to every path when sampled. */
 	resolveMs: number[];
+	/**
+	 * Process CPU time (user + system, all threads) of parse and resolve-all per repetition: on a
+	 * shared machine it moves less than wall time when other jobs compete for the cores.
+	 */
+	parseCpuMs: number[];
+	resolveCpuMs: number[];
 	/** Measured (not extrapolated) resolve time of the sample, per repetition. */
 	sampleMs: number[];
 	/** Unowned among the resolved paths, and extrapolated to all paths when sampled. */
@@ -51,6 +57,10 @@ interface ResolveRun {
 	count: number;
 	ms: number;
 	unowned: number;
+}
+
+function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
+	return (to.user - from.user + to.system - from.system) / 1000;
 }
 
 function collectGarbage(): void {
@@ -83,7 +93,7 @@ export async function runWorkerTask(task: WorkerTask): Promise<EngineMeasurement
 	const slow = isSlowPeer(task.engine);
 	const result: EngineMeasurement = {
 		engine: task.engine, dataset: task.dataset.name, dialect: task.dataset.dialect, totalPaths: 0, sampledPaths: 0, sampled: false,
-		splitMs: [], parseMs: [], compileMs: [], resolveMs: [], sampleMs: [], unownedSampled: 0, unowned: 0, problems: null, maxRssBytes: 0,
+		splitMs: [], parseMs: [], compileMs: [], resolveMs: [], sampleMs: [], parseCpuMs: [], resolveCpuMs: [], unownedSampled: 0, unowned: 0, problems: null, maxRssBytes: 0,
 	};
 	collectGarbage();
 	const maxReps = slow ? task.peerReps : task.reps;
@@ -94,19 +104,27 @@ export async function runWorkerTask(task: WorkerTask): Promise<EngineMeasurement
 		const files = readAndSplit(loaded);
 		result.splitMs.push(performance.now() - t0);
 		result.totalPaths = files.length;
+		const cpu0 = process.cpuUsage();
 		const prepared = await prepareEngine(task.engine, loaded.codeowners, task.dataset.dialect, files);
+		const cpu1 = process.cpuUsage();
 		result.parseMs.push(prepared.parseMs);
 		if (prepared.compileMs !== undefined) {
 			result.compileMs.push(prepared.compileMs);
 		}
 		result.problems = prepared.problems ?? null;
+		const cpu2 = process.cpuUsage();
 		const run = resolveAll(prepared.engine, files, slow ? budgetLeft : task.oursBudgetMs, slow ? 1 : 4096);
+		const cpu3 = process.cpuUsage();
+		if (prepared.parseMs !== null) {
+			result.parseCpuMs.push(cpuMs(cpu0, cpu1));
+		}
 		prepared.engine.dispose();
 		result.sampleMs.push(run.ms);
 		result.sampledPaths = run.count;
 		result.unownedSampled = run.unowned;
 		result.sampled = run.count < files.length;
 		result.resolveMs.push(result.sampled ? (run.ms / run.count) * files.length : run.ms);
+		result.resolveCpuMs.push(result.sampled ? (cpuMs(cpu2, cpu3) / run.count) * files.length : cpuMs(cpu2, cpu3));
 		result.unowned = result.sampled ? Math.round((run.unowned / run.count) * files.length) : run.unowned;
 		budgetLeft -= run.ms;
 		spent += run.ms;
