@@ -79,7 +79,9 @@ export function toRootPath(root: string, cwd: string, arg: string): string {
 	let relative = inside(root, absolute);
 	if (relative === undefined) {
 		const realRoot = tryRealpath(root);
-		const realArg = tryRealpath(absolute) ?? (tryRealpath(path.dirname(absolute)) !== undefined ? path.join(tryRealpath(path.dirname(absolute)) as string, path.basename(absolute)) : undefined);
+		// The path may not exist yet (a file about to be added): resolve its parent instead.
+		const realParent = tryRealpath(path.dirname(absolute));
+		const realArg = tryRealpath(absolute) ?? (realParent !== undefined ? path.join(realParent, path.basename(absolute)) : undefined);
 		if (realRoot !== undefined && realArg !== undefined) {
 			relative = inside(realRoot, realArg);
 		}

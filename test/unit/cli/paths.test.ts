@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from '../../../src/cli/errors';
 import { parseNameStatus } from '../../../src/cli/git';
@@ -13,6 +14,15 @@ suite('cli paths', () => {
 		assert.equal(toRootPath(demoRoot, cwd, 'src/refunds.ts'), 'services/payments/src/refunds.ts');
 		assert.equal(toRootPath(demoRoot, cwd, '../core-banking/src/index.ts'), 'services/core-banking/src/index.ts');
 		assert.equal(toRootPath(demoRoot, demoRoot, path.join(demoRoot, 'README.md')), 'README.md');
+	});
+
+	test('a symlinked spelling of the root is the same root', () => {
+		const real = tempDir();
+		write(real, 'src/a.ts', 'x');
+		const link = path.join(tempDir(), 'link');
+		symlinkSync(real, link);
+		assert.equal(toRootPath(link, '/', path.join(real, 'src', 'a.ts')), 'src/a.ts');
+		assert.equal(toRootPath(real, '/', path.join(link, 'src', 'new-file.ts')), 'src/new-file.ts');
 	});
 
 	test('a path outside the root or the root itself is a user error', () => {
