@@ -22,6 +22,9 @@ export class Container implements vscode.Disposable {
 	readonly explorerDecorations: ExplorerDecorations;
 	readonly reviewRouting: ReviewRoutingView;
 	private readonly disposables: vscode.Disposable[] = [];
+	/** Construction time of each registered part, for the activation log line. */
+	readonly timings: string[] = [];
+	private lastMark = performance.now();
 
 	constructor(readonly context: vscode.ExtensionContext) {
 		this.logger = this.register(new Logger());
@@ -40,6 +43,9 @@ export class Container implements vscode.Disposable {
 
 	/** Takes ownership of a disposable: it is disposed with the container, in reverse order. */
 	register<T extends vscode.Disposable>(disposable: T): T {
+		const now = performance.now();
+		this.timings.push(`${disposable.constructor.name} ${(now - this.lastMark).toFixed(1)}`);
+		this.lastMark = now;
 		this.disposables.push(disposable);
 		return disposable;
 	}

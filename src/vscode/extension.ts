@@ -12,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
 	context.subscriptions.push(container);
 	const activationMs = performance.now() - started;
 	container.logger.info(`Activated in ${activationMs.toFixed(1)} ms`);
+	container.logger.debug(`Activation steps (ms): ${container.timings.join(', ')}`);
 	return createTestApi(container, activationMs);
 }
 

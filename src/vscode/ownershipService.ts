@@ -71,18 +71,26 @@ export class OwnershipService implements vscode.Disposable {
 	private readonly watchers = new Map<string, vscode.Disposable>();
 	private readonly disposables: vscode.Disposable[] = [];
 	private readonly rebuildTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** git's user.email per root: it rarely changes, and spawning git costs more than a rebuild. */
+	private readonly gitEmails = new Map<string, Promise<string | undefined>>();
 
 	constructor(private readonly logger: Logger) {
 		this.disposables.push(
 			this.onDidChangeModelEmitter,
 			vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
 			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (changed(e, 'identity')) {
+					this.gitEmails.clear();
+				}
 				if (changed(e, 'identity') || changed(e, 'dialect') || changed(e, 'codeownersPath') || changed(e, 'configPath')) {
 					this.reset();
 				}
 			}),
 			// Trust enables the git look-up of the user's e-mail.
-			vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
+			vscode.workspace.onDidGrantWorkspaceTrust(() => {
+				this.gitEmails.clear();
+				this.reset();
+			}),
 		);
 	}
 
@@ -209,14 +217,23 @@ export class OwnershipService implements vscode.Disposable {
 		const config = getConfig(folder.uri);
 		const host = new WorkspaceHost(root, this.logger);
 		try {
-			const identity = config.identity || (await gitEmail(root, this.logger));
+			let identity = config.identity || undefined;
+			if (!identity) {
+				let email = this.gitEmails.get(root.toString());
+				if (!email) {
+					email = gitEmail(root, this.logger);
+					this.gitEmails.set(root.toString(), email);
+				}
+				identity = await email;
+			}
+			const identityMs = Date.now() - started;
 			const model = await loadWorkspaceModel(host, {
 				codeownersFile: config.codeownersPath || undefined,
 				configFile: config.configPath || undefined,
 				dialect: config.dialect === 'auto' ? undefined : config.dialect,
 				identity,
 			});
-			this.logger.info(`Model for ${root.fsPath} built in ${Date.now() - started} ms`);
+			this.logger.info(`Model for ${root.fsPath} built in ${Date.now() - started} ms (identity ${identityMs} ms)`);
 			return new RepoModel(root, host, model, identity);
 		} catch (error) {
 			this.logger.error(`Could not build the model for ${root.fsPath}: ${String(error)}`);

@@ -32,6 +32,8 @@ export class StatusBarController implements vscode.Disposable {
 	private generation = 0;
 	/** Resolves when the latest update has been applied (for tests and the perf suite). */
 	private pending: Promise<void> = Promise.resolve();
+	/** Milliseconds from the editor change to the item being updated, for the last update. */
+	lastUpdateMs = 0;
 
 	constructor(private readonly container: Container) {
 		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -70,6 +72,7 @@ export class StatusBarController implements vscode.Disposable {
 
 	/** Recomputes for an editor; synchronous when the model is already built. */
 	update(editor: vscode.TextEditor | undefined): void {
+		const started = performance.now();
 		const generation = ++this.generation;
 		const uri = editor?.document.uri;
 		if (!uri) {
@@ -79,6 +82,7 @@ export class StatusBarController implements vscode.Disposable {
 		const known = this.container.service.peek(uri);
 		if (known !== null) {
 			this.apply(known);
+			this.lastUpdateMs = performance.now() - started;
 			this.pending = Promise.resolve();
 			return;
 		}
@@ -87,6 +91,7 @@ export class StatusBarController implements vscode.Disposable {
 			(answer) => {
 				if (generation === this.generation) {
 					this.apply(answer);
+					this.lastUpdateMs = performance.now() - started;
 				}
 			},
 			(error: unknown) => this.container.logger.error(`status bar: ${String(error)}`),

@@ -13,16 +13,22 @@ import type { StatusBarState } from './statusBarController';
 export interface TestApi {
 	/** Milliseconds spent in `activate()`. */
 	readonly activationMs: number;
+	/** Construction time of each part of the container, e.g. `Logger 0.4`. */
+	readonly activationSteps: readonly string[];
 	/** The ownership answer for a file (undefined when there is none). */
 	answer(uri: vscode.Uri): Promise<FileAnswer | undefined>;
 	/** The status bar item's current state, after pending updates have settled. */
 	statusBar(): Promise<StatusBarState>;
+	/** Milliseconds the last status bar update took, from the editor change to the item. */
+	statusBarUpdateMs(): number;
 	/** The items "Who Decides This?" would show for a file. */
 	whoDecidesItems(uri: vscode.Uri): Promise<WhoDecidesItem[]>;
 	/** Waits until contract diagnostics for the file are computed. */
 	diagnosticsSettled(uri: vscode.Uri): Promise<void>;
 	/** The explorer decoration for a file (undefined when decorations are off or there is none). */
 	decoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined>;
+	/** Drops every model (as the Refresh command does), so the next answer is built afresh. */
+	reset(): void;
 	/** The review routing forecast for the current working-tree changes. */
 	reviewRouting(): Promise<RoutingSnapshot[]>;
 	/** Fires when a repository model is rebuilt. */
@@ -32,17 +38,20 @@ export interface TestApi {
 export function createTestApi(container: Container, activationMs: number): TestApi {
 	return {
 		activationMs,
+		activationSteps: container.timings,
 		answer: (uri) => container.service.answer(uri),
 		statusBar: async () => {
 			await container.statusBar.settled();
 			return container.statusBar.current;
 		},
+		statusBarUpdateMs: () => container.statusBar.lastUpdateMs,
 		whoDecidesItems: async (uri) => {
 			const answer = await container.service.answer(uri);
 			return answer ? buildWhoDecidesItems(container, answer) : [];
 		},
 		diagnosticsSettled: (uri) => container.contractDiagnostics.settled(uri),
 		decoration: async (uri) => (container.explorerDecorations.enabled ? container.explorerDecorations.provideFileDecoration(uri) : undefined),
+		reset: () => container.service.reset(),
 		reviewRouting: () => container.reviewRouting.compute(),
 		onDidChangeModel: container.service.onDidChangeModel,
 	};
