@@ -1,0 +1,49 @@
+// The real binary: src/cli/main.ts bundled the way esbuild.config.mjs does it, run as a process.
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { demoRoot, repoRoot, testEnv } from './cliHarness';
+
+// Inside out/ so the version lookup finds the repository's package.json by walking up.
+const bundle = path.join(repoRoot, 'out', 'cli-bundle-test', 'cli.js');
+
+function runBinary(args: string[]): { code: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(process.execPath, [bundle, ...args], { cwd: demoRoot, env: testEnv(), encoding: 'utf8' });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+suite('cli bundle', () => {
+	suiteSetup(async () => {
+		// No vscode external: the bundle fails to build if anything the CLI reaches imports vscode.
+		await build({ entryPoints: [path.join(repoRoot, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'silent', banner: { js: '#!/usr/bin/env node' } });
+	});
+
+	test('prints the version and answers with exit code 0', () => {
+		const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+		assert.deepEqual(runBinary(['--version']), { code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+		const owners = runBinary(['owners', '--json', 'services/payments/src/refunds.ts']);
+		assert.equal(owners.code, 0, owners.stderr);
+		assert.deepEqual((JSON.parse(owners.stdout) as { owners: string[] }[])[0].owners, ['@acme-bank/payments']);
+	});
+
+	test('errors are one line and a non-zero exit code, never a stack trace', () => {
+		const result = runBinary(['owners', '--nope', 'x']);
+		assert.equal(result.code, 2);
+		assert.equal(result.stdout, '');
+		assert.match(result.stderr, /^guardrails: [^\n]+\n$/);
+	});
+
+	test('a reader that closes the pipe early does not cause an error', async () => {
+		const child = spawn(process.execPath, [bundle, 'owners', '--json', ...Array.from({ length: 3000 }, (_, i) => `services/payments/src/file${i}.ts`)], { cwd: demoRoot, env: testEnv() });
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		child.stdout.once('data', () => child.stdout.destroy());
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		assert.equal(stderr, '');
+		assert.equal(code, 0);
+	});
+});
