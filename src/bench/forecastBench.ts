@@ -2,25 +2,22 @@
 // guardrails.yaml and CODEOWNERS (or a generated config when the demo is missing).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileCodeowners } from '../engine/codeowners/codeownersIndex';
-import { parseCodeowners } from '../engine/codeowners/parse';
+import type { Change, ChangeStatus, ReviewForecast } from '../engine/guardrails/types';
 import type { EngineHost } from '../engine/types';
-import { loadAdrs } from '../engine/guardrails/adr';
-import { forecastReview } from '../engine/guardrails/forecast';
-import { parseGuardrails } from '../engine/guardrails/parse';
-import type { Change, ChangeStatus } from '../engine/guardrails/types';
-import type { DecisionContext } from '../engine/guardrails/whoDecides';
-import { createDecisionContext } from '../engine/guardrails/whoDecides';
+import type { WorkspaceModel } from '../engine/workspaceModel';
+import { loadWorkspaceModel } from '../engine/workspaceModel';
 import { Prng } from './prng';
 
 export interface ForecastMeasurement {
 	/** `demo/acme-bank` or `generated`. */
 	source: string;
 	changes: number;
-	/** Parse both files, read ADRs, compile: once, median of the runs. */
+	/** `loadWorkspaceModel`: find and parse both files, read ADRs, compile; median of the runs. */
 	loadMs: number;
-	/** `forecastReview` on a fresh context each run (so the per-path memo starts empty). */
+	/** `model.forecast` (`forecastReview`) on a fresh model each run (so the per-path memo starts empty). */
 	forecastMs: number[];
+	/** Process CPU time of each forecast (less disturbed by other jobs on a shared machine). */
+	forecastCpuMs: number[];
 	domains: number;
 	contracts: number;
 	reviewers: number;
@@ -108,16 +105,9 @@ function changesFor(dirs: readonly string[], count: number): Change[] {
 	return changes;
 }
 
-async function load(workspace: Workspace): Promise<DecisionContext> {
-	const host = memoryHost(workspace.files);
-	const config = parseGuardrails(workspace.files.get('guardrails.yaml') ?? '', 'guardrails.yaml');
-	const parsed = parseCodeowners(workspace.files.get('.github/CODEOWNERS') ?? '', { dialect: 'github', file: '.github/CODEOWNERS' });
-	const adrs = await loadAdrs(host, config);
-	return createDecisionContext({
-		config,
-		codeowners: { index: compileCodeowners(parsed), file: '.github/CODEOWNERS', dialect: 'github' },
-		adrs: adrs.adrs,
-	});
+/** Loads the workspace the way the CLI does, through the facade: find, parse, compile once. */
+async function load(workspace: Workspace): Promise<WorkspaceModel> {
+	return loadWorkspaceModel(memoryHost(workspace.files));
 }
 
 export async function runForecastBench(repoRoot: string, changeCount: number, reps: number): Promise<ForecastMeasurement> {
@@ -125,13 +115,20 @@ export async function runForecastBench(repoRoot: string, changeCount: number, re
 	const changes = changesFor(workspace.dirs, changeCount);
 	const loads: number[] = [];
 	const runs: number[] = [];
-	let last: ReturnType<typeof forecastReview> | null = null;
+	const cpus: number[] = [];
+	let last: ReviewForecast | null = null;
 	for (let rep = 0; rep < reps; rep++) {
 		const t0 = performance.now();
-		const ctx = await load(workspace);
+		const model = await load(workspace);
+		if (model.codeowners === null || model.config === null) {
+			throw new Error(`forecast bench: ${workspace.source} has no CODEOWNERS or guardrails.yaml the engine can find`);
+		}
 		const t1 = performance.now();
-		last = forecastReview(ctx, changes);
+		const cpu0 = process.cpuUsage();
+		last = model.forecast(changes);
+		const cpu = process.cpuUsage(cpu0);
 		const t2 = performance.now();
+		cpus.push((cpu.user + cpu.system) / 1000);
 		loads.push(t1 - t0);
 		runs.push(t2 - t1);
 	}
@@ -141,6 +138,7 @@ export async function runForecastBench(repoRoot: string, changeCount: number, re
 		changes: changes.length,
 		loadMs: loads[loads.length >> 1],
 		forecastMs: runs,
+		forecastCpuMs: cpus,
 		domains: last?.domains.length ?? 0,
 		contracts: last?.contracts.length ?? 0,
 		reviewers: last?.reviewers.length ?? 0,
