@@ -1,17 +1,24 @@
 import * as vscode from 'vscode';
+import { compileCodeowners } from '../../engine/codeowners/codeownersIndex';
+import { findCodeowners } from '../../engine/codeowners/locations';
+import { parseCodeowners } from '../../engine/codeowners/parse';
+import { lintGuardrails } from '../../engine/guardrails/lintGuardrails';
 import { parseGuardrails } from '../../engine/guardrails/parse';
+import type { CodeownersInput } from '../../engine/guardrails/whoDecides';
 import { getConfig } from '../configuration';
 import { guardrailsLocations } from '../constants';
 import type { Logger } from '../logger';
-import type { OwnershipService } from '../ownershipService';
+import type { OwnershipService, RepoModel } from '../ownershipService';
 import { toDiagnostic } from './codeownersDiagnostics';
+import type { RepoFiles } from './repoFiles';
 
 const debounceMs = 250;
 
 /**
  * guardrails.yaml problems as you type (YAML syntax, schema, unknown references), for the config
- * at any standard location or the configured path. The text of the editor is checked, not the
- * saved file, so a typo shows before it is saved.
+ * at any standard location or the configured path, plus the checks that need the repository
+ * (patterns matching no file, missing ADRs, domain ties, CODEOWNERS drift). The text of the editor
+ * is checked, not the saved file, so a typo shows before it is saved.
  */
 export class GuardrailsDiagnostics implements vscode.Disposable {
 	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.config');
@@ -20,6 +27,7 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 
 	constructor(
 		private readonly service: OwnershipService,
+		private readonly files: RepoFiles,
 		private readonly logger: Logger,
 	) {
 		this.disposables.push(
@@ -30,7 +38,14 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 				this.cancel(document);
 				this.collection.delete(document.uri);
 			}),
+			// New or deleted files change which paths match nothing and which ADRs exist.
+			this.files.onDidChange(() => this.validateAll()),
 		);
+		this.validateAll();
+	}
+
+	/** Re-checks every open config document (after a model or file-list change). */
+	validateAll(): void {
 		for (const document of vscode.workspace.textDocuments) {
 			this.schedule(document, 0);
 		}
@@ -62,7 +77,7 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 		const version = document.version;
 		const repo = await this.service.repoFor(document.uri);
 		const path = repo?.relativePath(document.uri);
-		if (path === undefined || document.isClosed || document.version !== version) {
+		if (repo === undefined || path === undefined || document.isClosed || document.version !== version) {
 			return;
 		}
 		const configured = getConfig(document.uri).configPath.replace(/^\.?\//, '');
@@ -71,7 +86,34 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 			return;
 		}
 		const config = parseGuardrails(document.getText(), path);
-		this.collection.set(document.uri, config.problems.filter((p) => p.file === path || p.file === '').map((p) => toDiagnostic(document, p)));
+		const problems = [...config.problems];
+		const list = await this.files.get(repo.root);
+		if (document.isClosed || document.version !== version) {
+			return;
+		}
+		if (!list.capped) {
+			const started = Date.now();
+			problems.push(...lintGuardrails(config, { files: list.files, codeowners: await this.codeowners(repo) }));
+			this.logger.debug(`Linted ${path} against ${list.files.length} files in ${Date.now() - started} ms`);
+			if (document.isClosed || document.version !== version) {
+				return;
+			}
+		}
+		this.collection.set(document.uri, problems.filter((p) => p.file === path || p.file === '').map((p) => toDiagnostic(document, p)));
+	}
+
+	/** The CODEOWNERS the host would use, for the drift check (read from disk: it is the file of record). */
+	private async codeowners(repo: RepoModel): Promise<CodeownersInput | null> {
+		const config = getConfig(repo.root);
+		const found = await findCodeowners(repo.host, {
+			dialect: config.dialect,
+			...(config.codeownersPath ? { file: config.codeownersPath } : {}),
+		});
+		if (found === undefined) {
+			return null;
+		}
+		const parsed = parseCodeowners(found.text, { dialect: found.choice.dialect, file: found.file });
+		return { index: compileCodeowners(parsed), file: found.file, dialect: found.choice.dialect };
 	}
 
 	dispose(): void {

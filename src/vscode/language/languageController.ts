@@ -27,7 +27,7 @@ export class LanguageController implements vscode.Disposable {
 		const codeHosts = new CodeHostResolver();
 		this.files = new RepoFiles(container.logger);
 		this.codeownersDiagnostics = new CodeownersDiagnostics(analyzer, this.files, container.logger);
-		this.guardrailsDiagnostics = new GuardrailsDiagnostics(container.service, container.logger);
+		this.guardrailsDiagnostics = new GuardrailsDiagnostics(container.service, this.files, container.logger);
 		this.disposables.push(
 			this.files,
 			this.codeownersDiagnostics,
@@ -41,6 +41,7 @@ export class LanguageController implements vscode.Disposable {
 				analyzer.clear();
 				codeHosts.clear();
 				this.codeownersDiagnostics.validateAll();
+				this.guardrailsDiagnostics.validateAll();
 			}),
 		);
 	}

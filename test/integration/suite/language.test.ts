@@ -259,4 +259,17 @@ suite('language: CODEOWNERS and guardrails.yaml in a real VS Code', () => {
 		await revert(document);
 		await diagnosticsWhere(document.uri, (ds) => !ds.some(unknownKey), 'the problem to clear after revert');
 	});
+
+	test('guardrails.yaml: a domain path that matches no file in the repository is flagged while typing', async () => {
+		const document = await open('guardrails.yaml');
+		const line = lineOf(document, '    paths: [infra/**, .github/workflows/**]');
+		const nothing = (d: vscode.Diagnostic): boolean => codeOf(d) === 'pattern-matches-nothing' && d.range.start.line === line;
+		await diagnosticsWhere(document.uri, (ds) => !ds.some(nothing), 'no pattern-matches-nothing problem at first');
+		const edit = new vscode.WorkspaceEdit();
+		const end = document.lineAt(line).text.lastIndexOf(']');
+		edit.insert(document.uri, new vscode.Position(line, end), ', nowhere/**');
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		const diagnostics = await diagnosticsWhere(document.uri, (ds) => ds.some(nothing), 'pattern-matches-nothing on the edited line');
+		assert.match(diagnostics.find(nothing)?.message ?? '', /nowhere/);
+	});
 });
