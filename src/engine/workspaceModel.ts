@@ -17,6 +17,7 @@ import type { Adr, Change, Decision, GuardrailsConfig, ReviewForecast } from './
 import { createDecisionContext, whoDecides } from './guardrails/whoDecides';
 import type { DecisionContext } from './guardrails/whoDecides';
 
+/** How to find the files and who the user is; every field is optional. */
 export interface WorkspaceModelOptions {
 	/** A CODEOWNERS file to use instead of the host's lookup order. */
 	codeownersFile?: string;

@@ -5,6 +5,7 @@ import type { GuardrailsConfig } from './types';
 import type { CodeownersInput, DecisionContext } from './whoDecides';
 import { createDecisionContext, driftOf } from './whoDecides';
 
+/** Inputs of the file-list checks; without `files` no check runs. */
 export interface LintGuardrailsOptions {
 	/** Every repository-relative file path (without it only the file-independent checks run). */
 	files?: readonly string[];

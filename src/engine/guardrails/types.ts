@@ -1,11 +1,14 @@
 import type { Problem, Source } from '../types';
 import type { OwnerResolution } from '../codeowners/types';
 
+/** What a contract protects. */
 export type ContractKind = 'api' | 'data-model' | 'security-standard' | 'infrastructure-pattern' | 'other';
 /** Ordered from least to most demanding. */
 export type ReviewLevel = 'none' | 'notify' | 'owner' | 'consumers' | 'architecture';
+/** Whether a change to a contract needs an ADR. */
 export type AdrRequirement = 'required' | 'recommended' | 'none';
 
+/** A person from `org.people`; `handles` per host as written in CODEOWNERS. */
 export interface Person {
 	id: string;
 	name: string;
@@ -14,6 +17,7 @@ export interface Person {
 	source: Source;
 }
 
+/** A team from `org.teams`; a person is on it as lead, deputy or member. */
 export interface Team {
 	id: string;
 	name: string;
@@ -26,6 +30,7 @@ export interface Team {
 	source: Source;
 }
 
+/** A domain: the files one team owns and one lead decides (most specific pattern wins). */
 export interface Domain {
 	id: string;
 	title: string;
@@ -38,6 +43,7 @@ export interface Domain {
 	source: Source;
 }
 
+/** A cross-team contract: files that need more than the owning domain's review (contracts are additive). */
 export interface Contract {
 	id: string;
 	kind: ContractKind;
@@ -60,6 +66,7 @@ export interface Contract {
 	source: Source;
 }
 
+/** The architecture forum (`escalation.forum`): where cross-domain decisions go. */
 export interface Forum {
 	title: string;
 	/** Person ids after alias expansion. */
@@ -102,6 +109,7 @@ export interface Adr {
 	contracts: string[];
 }
 
+/** A person as shown in answers: id, name and the active host's handle. */
 export interface PersonRef {
 	id: string;
 	name: string;
@@ -118,6 +126,7 @@ export interface Decider {
 	source: Source;
 }
 
+/** One contract on a path, with its owner's lead, its consumers' leads and its ADRs. */
 export interface ContractFact {
 	contract: Contract;
 	/** Lead of the owning domain (or null for forum-owned contracts). */
@@ -145,8 +154,10 @@ export interface Decision {
 	drift: Problem[];
 }
 
+/** How a file changed in a change set. */
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
 
+/** One changed file; renames carry `oldPath` and count under both paths. */
 export interface Change {
 	path: string;
 	status: ChangeStatus;
@@ -166,6 +177,7 @@ export interface ForecastOwnerGroup {
 	files: string[];
 }
 
+/** One domain (or CODEOWNERS owner, or no domain) in a forecast: its lead, owner requests and files. */
 export interface ForecastDomain {
 	/** Domain id; in CODEOWNERS-only mode the owning handle; null for files in no domain. */
 	id: string | null;
@@ -175,6 +187,7 @@ export interface ForecastDomain {
 	files: string[];
 }
 
+/** One contract touched by a change set, with what it asks for. */
 export interface ForecastContract {
 	contract: Contract;
 	level: Exclude<ReviewLevel, 'none'>;
@@ -184,6 +197,7 @@ export interface ForecastContract {
 	reviewers: string[];
 }
 
+/** One changed file: its domain (of the new path) and the contracts of both paths of a rename. */
 export interface ForecastFile {
 	path: string;
 	status: ChangeStatus;

@@ -20,6 +20,7 @@ export interface CodeownersInput {
 	dialect: Dialect;
 }
 
+/** Inputs of a decision context; everything is optional so CODEOWNERS-only and config-only both work. */
 export interface DecisionContextOptions {
 	config?: GuardrailsConfig | null;
 	/** Compiled from `config` when not given. */

@@ -179,6 +179,15 @@ suite('parseGuardrails', () => {
 		assert.equal(dup[0].line, 2);
 	});
 
+	test('problem: a YAML warning (unresolved tag) → yaml-warning at the tag', () => {
+		const text = `${minimal}x-note: !custom value\n`;
+		const config = parseGuardrails(text, 'guardrails.yaml');
+		const warnings = config.problems.filter((p) => p.code === 'yaml-warning');
+		assert.equal(warnings.length, 1, JSON.stringify(config.problems));
+		assert.equal(warnings[0].severity, 'warning');
+		assert.equal(warnings[0].line, positionOf(text, '!custom').line);
+	});
+
 	test('a broken entry does not drop the valid ones', () => {
 		const text = `${minimal}contracts:\n  broken: { kind: api, paths: [a/**] }\n  ok: { kind: api, owner: payments, paths: [b/**] }\n`;
 		const config = parseGuardrails(text, 'guardrails.yaml');
