@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Domain, PersonRef } from '../../engine/guardrails/types';
 import type { OwnershipService, RepoModel } from '../ownershipService';
 import { extractImportSpecifiers } from './importSpecifiers';
+import type { ImportSpecifier } from './importSpecifiers';
 import type { ModuleIndex } from './moduleIndex';
 import { probePaths, resolveImport } from './modulePaths';
 
@@ -39,6 +40,8 @@ function targetOf(repo: RepoModel, candidates: readonly string[]): Target | unde
 export class ImportHintsProvider implements vscode.InlayHintsProvider {
 	private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
 	readonly onDidChangeInlayHints = this.onDidChangeEmitter.event;
+	/** The editor asks once per visible range and scroll; scan each document version only once. */
+	private readonly scanned = new WeakMap<vscode.TextDocument, { version: number; imports: ImportSpecifier[] }>();
 
 	constructor(
 		private readonly service: OwnershipService,
@@ -56,7 +59,7 @@ export class ImportHintsProvider implements vscode.InlayHintsProvider {
 		if (repo === undefined || path === undefined || token.isCancellationRequested) {
 			return [];
 		}
-		const imports = extractImportSpecifiers(document.getText()).filter((s) => s.line >= range.start.line && s.line <= range.end.line);
+		const imports = this.importsOf(document).filter((s) => s.line >= range.start.line && s.line <= range.end.line);
 		if (imports.length === 0) {
 			return [];
 		}
@@ -82,6 +85,16 @@ export class ImportHintsProvider implements vscode.InlayHintsProvider {
 			hints.push(hint);
 		}
 		return hints;
+	}
+
+	private importsOf(document: vscode.TextDocument): ImportSpecifier[] {
+		const cached = this.scanned.get(document);
+		if (cached !== undefined && cached.version === document.version) {
+			return cached.imports;
+		}
+		const imports = extractImportSpecifiers(document.getText());
+		this.scanned.set(document, { version: document.version, imports });
+		return imports;
 	}
 
 	private tooltip(specifier: string, own: Domain | null, target: Target): vscode.MarkdownString {
