@@ -119,7 +119,7 @@ export class Git {
 	 * else with the default branch (`origin/HEAD`, then `main`, then `master`). A repository
 	 * without commits, or a ref that does not exist, is a user error.
 	 */
-	async changeBase(explicit: string | undefined): Promise<{ ref: string; commit: string }> {
+	async changeBase(explicit: string | undefined): Promise<{ ref: string; commit: string; mergeBase: boolean }> {
 		const head = await this.resolveCommit('HEAD');
 		if (head === undefined) {
 			throw new CliError('the repository has no commits yet; commit something or pass the paths to check');
@@ -145,7 +145,7 @@ export class Git {
 			}
 		}
 		const base = await this.mergeBase(head, commit);
-		return { ref, commit: base ?? commit };
+		return { ref, commit: base ?? commit, mergeBase: base !== undefined };
 	}
 
 	/**

@@ -67,6 +67,10 @@ async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined)
 		throw new CliError(`${ctx.root} is not in a git work tree; pass the PATHs to check`);
 	}
 	const base = await ctx.git.changeBase(baseFlag);
+	if (!base.mergeBase) {
+		// Comparing with the tip instead of the fork point also lists the base branch's own changes.
+		ctx.io.stderr(`guardrails: warning: HEAD and ${base.ref} have no merge base (a shallow clone?); comparing with ${base.ref} itself\n`);
+	}
 	return { changes: await ctx.git.changesSince(base.commit), base: base.ref };
 }
 

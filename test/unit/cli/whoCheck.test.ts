@@ -126,6 +126,21 @@ suite('cli check', () => {
 		assert.deepEqual(fromParent.files.map((f) => f.path), ['a.txt']);
 	});
 
+	test('without a merge base the base ref itself is used, with a warning', async () => {
+		const repo = emptyRepo();
+		write(repo, 'CODEOWNERS', '* @everyone\n');
+		git(repo, 'add', '-A');
+		git(repo, 'commit', '-q', '-m', 'main');
+		git(repo, 'checkout', '-q', '--orphan', 'unrelated');
+		write(repo, 'b.txt', 'b');
+		git(repo, 'add', '-A');
+		git(repo, 'commit', '-q', '-m', 'unrelated');
+		const result = await cli(['check', '--json', '--base', 'main'], repo);
+		assert.equal(result.code, 0);
+		assert.equal(result.stderr, 'guardrails: warning: HEAD and main have no merge base (a shallow clone?); comparing with main itself\n');
+		assert.deepEqual((JSON.parse(result.stdout) as ForecastJson).files.map((f) => [f.path, f.status]), [['b.txt', 'added']]);
+	});
+
 	test('given paths are checked as modified without git', async () => {
 		const result = await cli(['check', '--json', 'libs/shared-models/customer/index.ts'], demoRoot);
 		assert.equal(result.code, 0, result.stderr);
