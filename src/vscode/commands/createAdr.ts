@@ -61,19 +61,35 @@ export async function createAdr(container: Container, arg?: unknown, title?: str
 	}
 	const number = String(nextAdrNumber(names)).padStart(4, '0');
 	const target = vscode.Uri.joinPath(dir, `${number}-${slug(name)}.md`);
-	const body = fillTemplate(template, name.trim(), number);
+	// From a contract file, link the new record to what it decides about.
+	const decision = uri ? (await container.service.answer(uri))?.decision : undefined;
+	const links = {
+		domains: decision?.domain ? [decision.domain.id] : [],
+		contracts: decision?.contracts.map((fact) => fact.contract.id) ?? [],
+	};
+	const body = fillTemplate(template, name.trim(), number, links);
 	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(body));
 	await vscode.window.showTextDocument(target);
 	return target;
 }
 
-/** Puts the title into the template's first heading (or placeholders) and today's date in. */
-function fillTemplate(template: string, title: string, number: string): string {
+/**
+ * Fills a template: `{title}`/`{date}`/`{number}` placeholders (or MADR's `YYYY-MM-DD`), the first
+ * heading becomes the title, and empty `domains: []` / `contracts: []` front matter gets the links.
+ */
+export function fillTemplate(template: string, title: string, number: string, links: { domains: string[]; contracts: string[] }): string {
 	const date = new Date().toISOString().slice(0, 10);
-	let text = template.replace(/\{title\}|\{\{\s*title\s*\}\}/gi, title).replace(/\{date\}|\{\{\s*date\s*\}\}/gi, date);
-	text = text.replace(/\{number\}|\{\{\s*number\s*\}\}|NNNN/g, number);
+	let text = template
+		.replace(/\{title\}|\{\{\s*title\s*\}\}/gi, title)
+		.replace(/\{date\}|\{\{\s*date\s*\}\}|YYYY-MM-DD/gi, date)
+		.replace(/\{number\}|\{\{\s*number\s*\}\}|NNNN/g, number);
 	if (!text.includes(title)) {
-		text = /^# .*$/m.test(text) ? text.replace(/^# .*$/m, `# ${number}. ${title}`) : `# ${number}. ${title}\n\n${text}`;
+		text = /^# .*$/m.test(text) ? text.replace(/^# .*$/m, `# ${title}`) : `# ${title}\n\n${text}`;
+	}
+	for (const key of ['domains', 'contracts'] as const) {
+		if (links[key].length > 0) {
+			text = text.replace(new RegExp(`^${key}: \\[\\]\\s*$`, 'm'), `${key}: [${links[key].join(', ')}]`);
+		}
 	}
 	return text;
 }
