@@ -258,6 +258,15 @@ function emptyConfig(file: string): GuardrailsConfig {
 	};
 }
 
+/** Offsets where lines start (after every LF). */
+function lineStartsOf(text: string): number[] {
+	const starts = [0];
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+		starts.push(i + 1);
+	}
+	return starts;
+}
+
 /**
  * Parses guardrails.yaml (or guardrails.json: JSON is YAML 1.2) into a config and its problems.
  * Never throws: YAML syntax errors, schema violations (unknown non-`x-` keys, wrong types, bad
@@ -267,13 +276,20 @@ function emptyConfig(file: string): GuardrailsConfig {
 export function parseGuardrails(text: string, file: string): GuardrailsConfig {
 	const config = emptyConfig(file);
 	const lineCounter = new LineCounter();
+	// Editors do not show a BOM, so positions count from after it. YAML 1.2 and editors end a line
+	// at a lone CR but the yaml lexer does not (it would read `1\r# note` as one scalar): turn lone
+	// CRs into LFs, which keeps every offset.
+	const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
 	let doc: Document;
 	try {
-		doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+		doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', logLevel: 'error' });
 	} catch (error) {
 		config.problems.push({ code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1, message: `Cannot read the file: ${String(error)}` });
 		return config;
 	}
+	// The lexer misses the LFs inside scalars it recovers from after a syntax error, which pushes
+	// later positions past the end of their line: count the lines ourselves.
+	lineCounter.lineStarts = lineStartsOf(body);
 	const { ranges, keyRanges } = collectPositions(doc, lineCounter);
 	const reader = new ConfigReader(file, ranges, keyRanges);
 	for (const error of doc.errors) {

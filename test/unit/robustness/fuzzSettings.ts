@@ -19,5 +19,5 @@ function envInt(name: string): number | undefined {
 export function fuzzParameters<T>(runs: number): Parameters<T> {
 	const override = envInt('GUARDRAILS_FUZZ_RUNS');
 	const seed = envInt('GUARDRAILS_FUZZ_SEED') ?? defaultSeed;
-	return { seed, numRuns: override ?? runs, endOnFailure: true };
+	return { seed, numRuns: override ?? runs};
 }
