@@ -73,7 +73,7 @@ function entries(value: unknown): [string, unknown][] {
 	return isObject(value) ? Object.entries(value).filter(([key]) => !key.startsWith('x-')) : [];
 }
 
-/** Escapes a key for a dotted key path so that ids containing dots stay unambiguous. */
+/** Joins key segments into the dotted key path used by `sources` (`domains.payments.paths.0`). */
 function keyPath(segments: readonly (string | number)[]): string {
 	return segments.map((s) => String(s)).join('.');
 }
