@@ -142,7 +142,8 @@ Options:
 ${rootHelp}
 ${codeownersHelp}
   --config FILE         guardrails config
-  --files-from FILE     the repository's files, one per line (default: git ls-files)
+  --files-from FILE     the repository's files, one per line; - reads standard input
+                        (default: git ls-files)
   --json                JSON array of { file, line, column, severity, code, message }
 
 Exit code 1 when any problem is an error.
@@ -154,7 +155,8 @@ Counts the files that CODEOWNERS gives an owner, per owner, and samples the unow
 Options:
 ${rootHelp}
 ${codeownersHelp}
-  --files-from FILE     the files to audit, one per line (default: git ls-files under --root)
+  --files-from FILE     the files to audit, one per line; - reads standard input
+                        (default: git ls-files under --root)
   --json                { files, owned, unowned, owners: { owner: files }, unownedSample }
 `,
 };

@@ -11,6 +11,8 @@ export interface CliIo {
 	stderr(text: string): void;
 	cwd: string;
 	env: NodeJS.ProcessEnv;
+	/** Standard input as text, for `--files-from -`; absent when there is none to read. */
+	stdin?(): Promise<string>;
 }
 
 /** Everything a command needs about where it runs. */
@@ -71,13 +73,21 @@ export class CommandContext {
 	}
 
 	/**
-	 * The repository's files: from `--files-from` (one path per line, or NUL-separated, relative
-	 * to the root), else `git ls-files` under the root, else undefined when the root is not in a
+	 * The repository's files: from `--files-from` (a file, or `-` for standard input; one path per
+	 * line, or NUL-separated, relative to the root), else `git ls-files` under the root, else undefined when the root is not in a
 	 * git work tree.
 	 */
 	async repositoryFiles(filesFrom: string | undefined): Promise<string[] | undefined> {
 		if (filesFrom !== undefined) {
-			const text = await this.readUserFile('--files-from', path.resolve(this.io.cwd, filesFrom));
+			let text: string;
+			if (filesFrom === '-') {
+				if (this.io.stdin === undefined) {
+					throw new CliError('--files-from -: no standard input to read');
+				}
+				text = await this.io.stdin();
+			} else {
+				text = await this.readUserFile('--files-from', path.resolve(this.io.cwd, filesFrom));
+			}
 			const entries = text.includes('\0') ? text.split('\0') : text.split('\n');
 			const files = entries.map(normaliseListedPath).filter((line) => line.length > 0);
 			return [...new Set(files)];

@@ -15,6 +15,13 @@ void run(process.argv.slice(2), {
 	stderr: (text) => process.stderr.write(text),
 	cwd: process.cwd(),
 	env: process.env,
+	stdin: async () => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of process.stdin) {
+			chunks.push(chunk as Buffer);
+		}
+		return Buffer.concat(chunks).toString('utf8');
+	},
 }).then((code) => {
 	// exitCode rather than exit(): a large JSON answer on a pipe must be flushed first.
 	process.exitCode = code;

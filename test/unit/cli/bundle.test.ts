@@ -35,6 +35,12 @@ suite('cli bundle', () => {
 		assert.match(result.stderr, /^guardrails: [^\n]+\n$/);
 	});
 
+	test('--files-from - reads standard input', () => {
+		const result = spawnSync(process.execPath, [bundle, 'audit', '--json', '--files-from', '-'], { cwd: demoRoot, env: testEnv(), encoding: 'utf8', input: 'tools/scratch/notes.md\nlibs/ledger/journal.ts\n' });
+		assert.equal(result.status, 0, result.stderr);
+		assert.deepEqual(JSON.parse(result.stdout), { files: 2, owned: 1, unowned: 1, owners: { '@acme-bank/core-banking': 1 }, unownedSample: ['tools/scratch/notes.md'] });
+	});
+
 	test('a reader that closes the pipe early does not cause an error', async () => {
 		const child = spawn(process.execPath, [bundle, 'owners', '--json', ...Array.from({ length: 3000 }, (_, i) => `services/payments/src/file${i}.ts`)], { cwd: demoRoot, env: testEnv() });
 		let stderr = '';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { cleanUp, cli, demoRepo, emptyRepo, git, tempDir, write } from './cliHarness';
+import { run } from '../../../src/cli/run';
+import { cleanUp, cli, demoRepo, emptyRepo, git, tempDir, testEnv, write } from './cliHarness';
 
 interface ProblemJson {
 	file: string;
@@ -119,6 +120,26 @@ suite('cli audit', () => {
 		assert.equal(result.code, 0, result.stderr);
 		assert.match(result.stdout, /^@devs\s+2\s+66\.7%$/m);
 		assert.match(result.stdout, /^ {2}c\.md$/m);
+	});
+
+	test('--files-from - reads the list from standard input (NUL-separated too)', async () => {
+		const root = tempDir();
+		write(root, 'CODEOWNERS', '*.ts @devs\n');
+		let stdout = '';
+		const code = await run(['audit', '--json', '--files-from', '-'], {
+			stdout: (text) => {
+				stdout += text;
+			},
+			stderr: () => undefined,
+			cwd: root,
+			env: testEnv(),
+			stdin: async () => 'a.ts\0b.md\0',
+		});
+		assert.equal(code, 0);
+		assert.deepEqual(JSON.parse(stdout), { files: 2, owned: 1, unowned: 1, owners: { '@devs': 1 }, unownedSample: ['b.md'] });
+		const noStdin = await cli(['audit', '--files-from', '-'], root);
+		assert.equal(noStdin.code, 2);
+		assert.match(noStdin.stderr, /--files-from -: no standard input/);
 	});
 
 	test('outside a git work tree without --files-from is a usage error', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
 import * as path from 'node:path';
-import { cleanUp, cli, demoRepo, demoRoot, emptyRepo, git, testEnv, write } from './cliHarness';
+import { cleanUp, cli, demoRepo, demoRoot, emptyRepo, git, tempDir, testEnv, write } from './cliHarness';
 
 interface DecisionJson {
 	path: string;
@@ -46,6 +46,17 @@ suite('cli who', () => {
 		assert.equal(decision.crossTeam, false);
 		const [other] = JSON.parse((await cli(['who', '--json', 'services/payments/src/index.ts'], repo)).stdout) as DecisionJson[];
 		assert.equal(other.crossTeam, true);
+	});
+
+	test('CODEOWNERS alone still answers: the owners are known, no lead or contract', async () => {
+		const root = tempDir();
+		write(root, '.github/CODEOWNERS', '* @org/platform\n/api/ @org/api-team\n');
+		const result = await cli(['who', '--json', 'api/spec.yaml'], root);
+		assert.equal(result.code, 0, result.stderr);
+		const [decision] = JSON.parse(result.stdout) as DecisionJson[];
+		assert.deepEqual(decision.codeowners, { owners: ['@org/api-team'], file: '.github/CODEOWNERS', line: 2, pattern: '/api/' });
+		assert.equal(decision.lead, null);
+		assert.deepEqual(decision.contracts, []);
 	});
 
 	test('the text answer names the lead first and warns about an unknown --me', async () => {
