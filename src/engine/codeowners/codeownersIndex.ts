@@ -4,67 +4,56 @@ import { compilePattern, isAnySegment, literalShape, matchCompiled } from './pat
 import type { CodeownersRule, OwnerExplanation, OwnerResolution, ParsedCodeowners, SectionResolution } from './types';
 
 // Resolution never scans every rule. Each rule is filed in one bucket keyed by what it must
-// literally contain: an exact path or directory prefix, a base name, an extension, or (for real
-// globs) a literal prefix or last segment with a verifying matcher. A lookup visits the buckets
-// reachable from the path's own prefixes, segments and extensions, and keeps the highest rule
-// index, because the last matching rule wins. Only rules with no literal hook at all are scanned
-// (highest index first, stopping at the best hit so far).
+// literally contain: an exact path or directory prefix (a trie of segments), a base name, an
+// extension, or (for real globs) a literal prefix or last segment with a verifying matcher. A
+// lookup visits only the buckets reachable from the path's own segments and extensions and keeps,
+// per section, the highest rule index, because the last matching rule wins. Globs are verified
+// after the exact buckets, and only when they could beat the best index found so far. Rules with
+// no literal hook at all form a small residue that is scanned.
 
 interface Candidate {
 	index: number;
+	section: number;
 	pattern: CompiledPattern;
 }
 
+/** Rule indices stored in one bucket; after `seal`, at most one per section, highest first. */
+type Slot = number[] | undefined;
+
 class PrefixNode {
-	/** Best rule matching exactly this path. */
-	file = -1;
-	/** Best rule owning everything strictly below this directory. */
-	dir = -1;
-	/** Best rule owning the direct children of this directory (`dir/*`). */
-	child = -1;
+	/** Rules matching exactly this path. */
+	file: Slot;
+	/** Rules owning everything strictly below this directory. */
+	dir: Slot;
+	/** Rules owning the direct children of this directory (`dir/*`). */
+	child: Slot;
 	/** Globs whose literal prefix is this path (verified). */
 	cands: Candidate[] | undefined;
 	children: Map<string, PrefixNode> | undefined;
 }
 
 class NameNode {
-	self = -1;
-	ancestor = -1;
+	self: Slot;
+	ancestor: Slot;
 	selfCands: Candidate[] | undefined;
 	ancestorCands: Candidate[] | undefined;
 }
 
 class ExtNode {
-	best = -1;
+	best: Slot;
 	cands: Candidate[] | undefined;
 }
 
-function pushCand(list: Candidate[] | undefined, cand: Candidate): Candidate[] {
+function push<T>(list: T[] | undefined, item: T): T[] {
 	if (list === undefined) {
-		return [cand];
+		return [item];
 	}
-	list.push(cand);
+	list.push(item);
 	return list;
 }
 
 function byIndexDesc(a: Candidate, b: Candidate): number {
 	return b.index - a.index;
-}
-
-/** Highest index of the verified candidates that beats `best`, else `best`. */
-function bestOf(cands: Candidate[] | undefined, best: number, segs: readonly string[]): number {
-	if (cands === undefined) {
-		return best;
-	}
-	for (const cand of cands) {
-		if (cand.index <= best) {
-			return best;
-		}
-		if (matchCompiled(cand.pattern, segs)) {
-			return cand.index;
-		}
-	}
-	return best;
 }
 
 function extSuffix(seg: Segment): string | undefined {
@@ -82,14 +71,57 @@ function extSuffix(seg: Segment): string | undefined {
 	return suffix.startsWith('.') ? suffix : undefined;
 }
 
-/** A set of compiled rules answering "highest matching rule index" with a few Map lookups. */
+/**
+ * The best rule index per section for one path. Reused between lookups (reset clears only the
+ * sections it touched), so a lookup allocates nothing per section.
+ */
+class Accumulator {
+	readonly best: Int32Array;
+	readonly touched: number[] = [];
+	/** Candidate lists met on the way, verified after the exact buckets. */
+	readonly pending: Candidate[][] = [];
+
+	constructor(sections: number, private readonly sectionOf: Int32Array) {
+		this.best = new Int32Array(sections).fill(-1);
+	}
+
+	offer(index: number, section: number): void {
+		const current = this.best[section];
+		if (index > current) {
+			if (current < 0) {
+				this.touched.push(section);
+			}
+			this.best[section] = index;
+		}
+	}
+
+	offerSlot(slot: Slot): void {
+		if (slot !== undefined) {
+			for (const index of slot) {
+				this.offer(index, this.sectionOf[index]);
+			}
+		}
+	}
+
+	reset(): void {
+		for (const s of this.touched) {
+			this.best[s] = -1;
+		}
+		this.touched.length = 0;
+		this.pending.length = 0;
+	}
+}
+
+/** A set of rules answering "highest matching rule index per section" with a few Map lookups. */
 class RuleSet {
 	size = 0;
-	private all = -1;
+	private all: Slot;
 	private readonly root = new PrefixNode();
 	private readonly names = new Map<string, NameNode>();
 	private readonly exts = new Map<string, ExtNode>();
 	private residue: Candidate[] = [];
+
+	constructor(private readonly sectionOf: Int32Array, private readonly singleSection: boolean) {}
 
 	/** Files a wildcard-free rule straight from its shape (no compiled pattern needed). */
 	addLiteral(index: number, shape: LiteralShape): void {
@@ -101,37 +133,19 @@ class RuleSet {
 		}
 	}
 
-	private markPrefix(node: PrefixNode, index: number, mode: MatchMode): void {
-		if (mode !== 'ancestor') {
-			node.file = Math.max(node.file, index);
-		}
-		if (mode !== 'self') {
-			node.dir = Math.max(node.dir, index);
-		}
-	}
-
-	private markName(node: NameNode, index: number, mode: MatchMode): void {
-		if (mode !== 'ancestor') {
-			node.self = Math.max(node.self, index);
-		}
-		if (mode !== 'self') {
-			node.ancestor = Math.max(node.ancestor, index);
-		}
-	}
-
 	add(index: number, pattern: CompiledPattern): void {
 		this.size++;
 		if (pattern.kind === 'none') {
 			return;
 		}
 		if (pattern.kind === 'all') {
-			this.all = Math.max(this.all, index);
+			this.all = push(this.all, index);
 			return;
 		}
 		const segs = pattern.segments;
 		const n = segs.length;
 		const mode = pattern.mode;
-		const cand: Candidate = { index, pattern };
+		const cand: Candidate = { index, section: this.sectionOf[index], pattern };
 		if (pattern.anchored) {
 			let literal = 0;
 			while (literal < n && segs[literal].kind === 'literal') {
@@ -141,10 +155,10 @@ class RuleSet {
 				this.markPrefix(this.prefixNode(literalTexts(segs, n)), index, mode);
 			} else if (literal === n - 1 && mode === 'self' && isAnySegment(segs[n - 1])) {
 				const node = this.prefixNode(literalTexts(segs, n - 1));
-				node.child = Math.max(node.child, index);
+				node.child = push(node.child, index);
 			} else if (literal > 0) {
 				const node = this.prefixNode(literalTexts(segs, literal));
-				node.cands = pushCand(node.cands, cand);
+				node.cands = push(node.cands, cand);
 			} else {
 				this.residue.push(cand);
 			}
@@ -157,10 +171,10 @@ class RuleSet {
 				this.markName(node, index, mode);
 			} else {
 				if (mode !== 'ancestor') {
-					node.selfCands = pushCand(node.selfCands, cand);
+					node.selfCands = push(node.selfCands, cand);
 				}
 				if (mode !== 'self') {
-					node.ancestorCands = pushCand(node.ancestorCands, cand);
+					node.ancestorCands = push(node.ancestorCands, cand);
 				}
 			}
 			return;
@@ -173,80 +187,152 @@ class RuleSet {
 				this.exts.set(ext, node);
 			}
 			if (n === 1) {
-				node.best = Math.max(node.best, index);
+				node.best = push(node.best, index);
 			} else {
-				node.cands = pushCand(node.cands, cand);
+				node.cands = push(node.cands, cand);
 			}
 			return;
 		}
 		this.residue.push(cand);
 	}
 
-	/** Sorts candidate lists so lookups can stop at the first verified hit. */
+	/** Keeps one index per section in every slot and sorts candidates, highest index first. */
 	seal(): void {
 		const stack = [this.root];
 		for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+			node.file = this.reduce(node.file);
+			node.dir = this.reduce(node.dir);
+			node.child = this.reduce(node.child);
 			node.cands?.sort(byIndexDesc);
 			if (node.children !== undefined) {
-				stack.push(...node.children.values());
+				for (const child of node.children.values()) {
+					stack.push(child);
+				}
 			}
 		}
 		for (const node of this.names.values()) {
+			node.self = this.reduce(node.self);
+			node.ancestor = this.reduce(node.ancestor);
 			node.selfCands?.sort(byIndexDesc);
 			node.ancestorCands?.sort(byIndexDesc);
 		}
 		for (const node of this.exts.values()) {
+			node.best = this.reduce(node.best);
 			node.cands?.sort(byIndexDesc);
 		}
+		this.all = this.reduce(this.all);
 		this.residue.sort(byIndexDesc);
 	}
 
-	/** Highest index of a rule matching the path, or -1. */
-	last(segs: readonly string[]): number {
+	/** Adds this set's matches for a path (split on `/`) to the accumulator. */
+	collect(segs: readonly string[], acc: Accumulator): void {
 		const n = segs.length;
-		let best = this.all;
+		acc.offerSlot(this.all);
 		// Walk the path down the trie of literal prefixes; the root holds `/*` rules.
 		let node: PrefixNode | undefined = this.root;
-		best = Math.max(best, n === 1 ? node.child : -1);
-		best = bestOf(node.cands, best, segs);
+		if (n === 1) {
+			acc.offerSlot(node.child);
+		}
 		for (let k = 0; k < n && node.children !== undefined; k++) {
 			node = node.children.get(segs[k]);
 			if (node === undefined) {
 				break;
 			}
 			if (k === n - 1) {
-				best = Math.max(best, node.file);
+				acc.offerSlot(node.file);
 			} else {
-				best = Math.max(best, node.dir);
+				acc.offerSlot(node.dir);
 				if (k === n - 2) {
-					best = Math.max(best, node.child);
+					acc.offerSlot(node.child);
 				}
 			}
-			best = bestOf(node.cands, best, segs);
+			if (node.cands !== undefined) {
+				acc.pending.push(node.cands);
+			}
 		}
 		if (this.names.size > 0) {
 			for (let i = 0; i < n; i++) {
-				const node = this.names.get(segs[i]);
-				if (node === undefined) {
+				const name = this.names.get(segs[i]);
+				if (name === undefined) {
 					continue;
 				}
 				if (i === n - 1) {
-					best = bestOf(node.selfCands, Math.max(best, node.self), segs);
+					acc.offerSlot(name.self);
+					if (name.selfCands !== undefined) {
+						acc.pending.push(name.selfCands);
+					}
 				} else {
-					best = bestOf(node.ancestorCands, Math.max(best, node.ancestor), segs);
+					acc.offerSlot(name.ancestor);
+					if (name.ancestorCands !== undefined) {
+						acc.pending.push(name.ancestorCands);
+					}
 				}
 			}
 		}
 		if (this.exts.size > 0) {
 			const base = segs[n - 1];
 			for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
-				const node = this.exts.get(base.slice(dot));
-				if (node !== undefined) {
-					best = bestOf(node.cands, Math.max(best, node.best), segs);
+				const ext = this.exts.get(base.slice(dot));
+				if (ext !== undefined) {
+					acc.offerSlot(ext.best);
+					if (ext.cands !== undefined) {
+						acc.pending.push(ext.cands);
+					}
 				}
 			}
 		}
-		return bestOf(this.residue, best, segs);
+		if (this.residue.length > 0) {
+			acc.pending.push(this.residue);
+		}
+		// Globs last: by now the exact buckets usually hold a later rule, so most are skipped.
+		const best = acc.best;
+		for (const list of acc.pending) {
+			for (const cand of list) {
+				if (cand.index <= best[cand.section]) {
+					if (this.singleSection) {
+						break;
+					}
+					continue;
+				}
+				if (matchCompiled(cand.pattern, segs)) {
+					acc.offer(cand.index, cand.section);
+					if (this.singleSection) {
+						break;
+					}
+				}
+			}
+		}
+		acc.pending.length = 0;
+	}
+
+	private reduce(slot: Slot): Slot {
+		if (slot === undefined || slot.length < 2) {
+			return slot;
+		}
+		const bySection = new Map<number, number>();
+		for (const index of slot) {
+			const section = this.sectionOf[index];
+			bySection.set(section, Math.max(bySection.get(section) ?? -1, index));
+		}
+		return [...bySection.values()].sort((a, b) => b - a);
+	}
+
+	private markPrefix(node: PrefixNode, index: number, mode: MatchMode): void {
+		if (mode !== 'ancestor') {
+			node.file = push(node.file, index);
+		}
+		if (mode !== 'self') {
+			node.dir = push(node.dir, index);
+		}
+	}
+
+	private markName(node: NameNode, index: number, mode: MatchMode): void {
+		if (mode !== 'ancestor') {
+			node.self = push(node.self, index);
+		}
+		if (mode !== 'self') {
+			node.ancestor = push(node.ancestor, index);
+		}
 	}
 
 	private prefixNode(segments: readonly string[]): PrefixNode {
@@ -298,24 +384,31 @@ export class CodeownersIndex {
 	private readonly compiled: (CompiledPattern | undefined)[];
 	/** Effective owners per rule, built on first need (frozen, shared by every answer). */
 	private readonly owners: (string[] | undefined)[];
-	private readonly entries: RuleSet[];
-	private readonly exclusions: RuleSet[];
+	private readonly entries: RuleSet;
+	private readonly exclusions: RuleSet;
+	private readonly entryAcc: Accumulator;
+	private readonly exclusionAcc: Accumulator;
 
 	constructor(parsed: ParsedCodeowners) {
 		this.parsed = parsed;
-		const sectionCount = parsed.dialect === 'gitlab' ? Math.max(1, parsed.sections.length) : 1;
-		this.entries = [];
-		this.exclusions = [];
-		for (let s = 0; s < sectionCount; s++) {
-			this.entries.push(new RuleSet());
-			this.exclusions.push(new RuleSet());
+		const gitlab = parsed.dialect === 'gitlab';
+		const sectionCount = gitlab ? Math.max(1, parsed.sections.length) : 1;
+		const sectionOf = new Int32Array(parsed.rules.length);
+		if (gitlab) {
+			for (const rule of parsed.rules) {
+				sectionOf[rule.index] = rule.section;
+			}
 		}
+		this.entries = new RuleSet(sectionOf, sectionCount === 1);
+		this.exclusions = new RuleSet(sectionOf, sectionCount === 1);
+		this.entryAcc = new Accumulator(sectionCount, sectionOf);
+		this.exclusionAcc = new Accumulator(sectionCount, sectionOf);
 		this.compiled = new Array<CompiledPattern | undefined>(parsed.rules.length);
 		this.owners = new Array<string[] | undefined>(parsed.rules.length);
 		if (!parsed.ignored) {
 			const dialect = parsed.dialect;
 			for (const rule of parsed.rules) {
-				const set = (rule.exclusion ? this.exclusions : this.entries)[dialect === 'gitlab' ? rule.section : 0];
+				const set = rule.exclusion ? this.exclusions : this.entries;
 				const shape = literalShape(rule.pattern, dialect);
 				if (shape !== undefined) {
 					set.addLiteral(rule.index, shape);
@@ -324,12 +417,8 @@ export class CodeownersIndex {
 				}
 			}
 		}
-		for (const set of this.entries) {
-			set.seal();
-		}
-		for (const set of this.exclusions) {
-			set.seal();
-		}
+		this.entries.seal();
+		this.exclusions.seal();
 	}
 
 	/**
@@ -339,10 +428,16 @@ export class CodeownersIndex {
 	 */
 	resolve(path: string): OwnerResolution {
 		const p = isNormalRepoPath(path) && !path.includes('\\') ? path : normalizeRepoPath(path);
-		const segs = p.split('/');
 		const rules = this.parsed.rules;
-		if (this.parsed.dialect === 'github' || p.length === 0) {
-			const winner = p.length === 0 ? -1 : this.entries[0].last(segs);
+		if (p.length === 0 || this.entries.size === 0) {
+			return { path: p, owners: [], rule: null, sections: noSections as SectionResolution[] };
+		}
+		const segs = p.split('/');
+		const acc = this.entryAcc;
+		acc.reset();
+		this.entries.collect(segs, acc);
+		if (this.parsed.dialect === 'github') {
+			const winner = acc.best[0];
 			return {
 				path: p,
 				owners: winner < 0 ? [] : this.ownerList(winner),
@@ -350,22 +445,20 @@ export class CodeownersIndex {
 				sections: noSections as SectionResolution[],
 			};
 		}
+		const excluded = this.exclusionAcc;
+		excluded.reset();
+		if (acc.touched.length > 0 && this.exclusions.size > 0) {
+			this.exclusions.collect(segs, excluded);
+		}
+		const touched = acc.touched.length > 1 ? acc.touched.slice().sort((a, b) => a - b) : acc.touched;
 		const sections: SectionResolution[] = [];
 		let owners: string[] = [];
 		let rule: CodeownersRule | null = null;
-		for (let s = 0; s < this.entries.length; s++) {
-			const entries = this.entries[s];
-			if (entries.size === 0) {
+		for (const s of touched) {
+			if (excluded.best[s] >= 0) {
 				continue;
 			}
-			const winner = entries.last(segs);
-			if (winner < 0) {
-				continue;
-			}
-			const exclusions = this.exclusions[s];
-			if (exclusions.size > 0 && exclusions.last(segs) >= 0) {
-				continue;
-			}
+			const winner = acc.best[s];
 			const section = this.parsed.sections[s];
 			const own = this.ownerList(winner);
 			rule = rules[winner];

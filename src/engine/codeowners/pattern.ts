@@ -186,7 +186,15 @@ class Compiled implements CompiledPattern {
 		readonly segments: Segment[],
 		readonly mode: MatchMode,
 		readonly wildcardLast: boolean,
-	) {}
+	) {
+		this.full = anchored ? segments : [globstar, ...segments];
+		this.fixed = this.full.some((seg) => seg.kind === 'globstar') ? -1 : this.full.length;
+	}
+
+	/** The segments with the implied leading `**` of an unanchored pattern. */
+	readonly full: Segment[];
+	/** The number of path segments the pattern spans, or -1 when it contains `**`. */
+	readonly fixed: number;
 
 	matches(path: string): boolean {
 		return matchCompiled(this, path.split('/'));
@@ -427,7 +435,18 @@ export function matchCompiled(pattern: CompiledPattern, path: readonly string[])
 		return false;
 	}
 	const n = path.length;
-	const segs = pattern.anchored ? pattern.segments : [globstar, ...pattern.segments];
+	const segs = pattern instanceof Compiled ? pattern.full : pattern.anchored ? pattern.segments : [globstar, ...pattern.segments];
+	// Without `**` a pattern spans a fixed number of segments: one comparison instead of one per prefix.
+	const fixed = pattern instanceof Compiled ? pattern.fixed : -1;
+	if (fixed >= 0) {
+		if (pattern.mode === 'self') {
+			return n === fixed && matchSegments(segs, path, n);
+		}
+		if (pattern.mode === 'ancestor') {
+			return n > fixed && matchSegments(segs, path, fixed);
+		}
+		return n >= fixed && matchSegments(segs, path, fixed);
+	}
 	if (pattern.mode !== 'ancestor' && matchSegments(segs, path, n)) {
 		return true;
 	}
