@@ -173,10 +173,11 @@ async function orchestrate(options: Options): Promise<void> {
 		});
 		progress('  forecast done');
 	}
+	machine.loadAverageEnd = os.loadavg();
 	const report: BenchReport = {
 		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast,
 	};
-	process.stdout.write(`${renderText(report)}\n`);
+	process.stdout.write(`${renderText(report)}\n\nLoad average at start ${machine.loadAverage.map((v) => v.toFixed(2)).join(' ')}, at end ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' ')} (${machine.cpus} cores).\n`);
 	if (options.json !== null) {
 		fs.writeFileSync(options.json, JSON.stringify(report, null, '\t'));
 	}

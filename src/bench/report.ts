@@ -14,6 +14,8 @@ export interface MachineInfo {
 	platform: string;
 	totalMemoryGb: number;
 	loadAverage: number[];
+	/** Load average when the run ended: how busy the shared machine was during it. */
+	loadAverageEnd?: number[];
 	date: string;
 }
 
@@ -250,7 +252,8 @@ export function renderMarkdown(report: BenchReport): string {
 	const m = report.machine;
 	const out: string[] = [
 		`Last full run: ${m.date} — ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGb} GB RAM, Node ${m.node} (${m.platform}), `
-			+ `load average at start ${m.loadAverage.map((v) => v.toFixed(2)).join(' / ')}; ${report.quick ? 'quick mode' : 'full mode'}, `
+			+ `load average (1 / 5 / 15 min) at start ${m.loadAverage.map((v) => v.toFixed(2)).join(' / ')}`
+			+ `${m.loadAverageEnd !== undefined ? `, at end ${m.loadAverageEnd.map((v) => v.toFixed(2)).join(' / ')}` : ''}; ${report.quick ? 'quick mode' : 'full mode'}, `
 			+ `${report.reps} runs for this engine and the floor, up to ${report.peerReps} for peers within ${grouped(report.peerBudgetMs / 1000)} s each; whole run ${grouped(report.durationMs / 1000)} s.`,
 		'',
 		'### Targets',
