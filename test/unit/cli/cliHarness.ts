@@ -37,7 +37,12 @@ let isolatedHome: string | undefined;
  * fsmonitor settings of whoever runs the tests cannot change the answers.
  */
 export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	isolatedHome ??= tempDir('guardrails-home-');
+	if (isolatedHome === undefined) {
+		// Outlives the per-suite clean-up: every suite shares it, so it goes when the process does.
+		const home = mkdtempSync(path.join(os.tmpdir(), 'guardrails-home-'));
+		process.once('exit', () => rmSync(home, { recursive: true, force: true }));
+		isolatedHome = home;
+	}
 	return {
 		PATH: process.env.PATH,
 		HOME: isolatedHome,
