@@ -17,6 +17,7 @@ export interface StatusBarState {
 	accessibilityLabel: string;
 }
 
+const hideDelayMs = 150;
 const hidden: StatusBarState = { visible: false, text: '', tooltip: '', tooltipText: '', warning: false, accessibilityLabel: '' };
 
 /**
@@ -30,10 +31,15 @@ export class StatusBarController implements vscode.Disposable {
 	private readonly configListener: vscode.Disposable;
 	private state: StatusBarState = hidden;
 	private generation = 0;
+	private hideTimer: ReturnType<typeof setTimeout> | undefined;
+	private contextHasOwner: boolean | undefined;
+	private contextIsContract: boolean | undefined;
 	/** Resolves when the latest update has been applied (for tests and the perf suite). */
 	private pending: Promise<void> = Promise.resolve();
 	/** Milliseconds from the editor change to the item being updated, for the last update. */
 	lastUpdateMs = 0;
+	/** How often the item's text was set and the item shown or hidden: the flicker guard's record. */
+	readonly writes = { text: 0, show: 0, hide: 0 };
 
 	constructor(private readonly container: Container) {
 		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -74,9 +80,20 @@ export class StatusBarController implements vscode.Disposable {
 	update(editor: vscode.TextEditor | undefined): void {
 		const started = performance.now();
 		const generation = ++this.generation;
+		if (this.hideTimer) {
+			clearTimeout(this.hideTimer);
+			this.hideTimer = undefined;
+		}
 		const uri = editor?.document.uri;
 		if (!uri) {
-			this.apply(undefined);
+			// Switching editors passes through "no editor" for a moment; hiding then would flicker.
+			this.hideTimer = setTimeout(() => {
+				this.hideTimer = undefined;
+				if (generation === this.generation) {
+					this.apply(undefined);
+				}
+			}, hideDelayMs);
+			this.pending = new Promise((resolve) => setTimeout(resolve, hideDelayMs + 10));
 			return;
 		}
 		const known = this.container.service.peek(uri);
@@ -103,19 +120,27 @@ export class StatusBarController implements vscode.Disposable {
 		if (!item) {
 			return;
 		}
-		const next = answer && hasData(answer.decision) ? this.stateFor(answer) : hidden;
 		const previous = this.state;
+		// Hidden keeps the last text, so showing the same owner again writes nothing.
+		const next = answer && hasData(answer.decision) ? this.stateFor(answer) : { ...previous, visible: false };
 		this.state = next;
-		void vscode.commands.executeCommand('setContext', contextKeys.hasOwner, next.visible);
-		void vscode.commands.executeCommand('setContext', contextKeys.isContract, (answer?.decision.contracts.length ?? 0) > 0);
+		const isContract = next.visible && (answer?.decision.contracts.length ?? 0) > 0;
+		if (next.visible !== this.contextHasOwner || isContract !== this.contextIsContract) {
+			this.contextHasOwner = next.visible;
+			this.contextIsContract = isContract;
+			void vscode.commands.executeCommand('setContext', contextKeys.hasOwner, next.visible);
+			void vscode.commands.executeCommand('setContext', contextKeys.isContract, isContract);
+		}
 		if (!next.visible) {
 			if (previous.visible) {
 				item.hide();
+				this.writes.hide++;
 			}
 			return;
 		}
 		if (next.text !== previous.text) {
 			item.text = next.text;
+			this.writes.text++;
 		}
 		if (next.warning !== previous.warning) {
 			item.backgroundColor = next.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
@@ -128,6 +153,7 @@ export class StatusBarController implements vscode.Disposable {
 		}
 		if (!previous.visible) {
 			item.show();
+			this.writes.show++;
 		}
 	}
 
@@ -164,6 +190,10 @@ export class StatusBarController implements vscode.Disposable {
 
 	private disposeUi(): void {
 		this.generation++;
+		if (this.hideTimer) {
+			clearTimeout(this.hideTimer);
+			this.hideTimer = undefined;
+		}
 		this.listeners?.dispose();
 		this.listeners = undefined;
 		this.item?.dispose();

@@ -19,6 +19,8 @@ export interface TestApi {
 	answer(uri: vscode.Uri): Promise<FileAnswer | undefined>;
 	/** The status bar item's current state, after pending updates have settled. */
 	statusBar(): Promise<StatusBarState>;
+	/** How often the status bar item's text was set and the item shown or hidden (cumulative). */
+	statusBarWrites(): { text: number; show: number; hide: number };
 	/** Milliseconds the last status bar update took, from the editor change to the item. */
 	statusBarUpdateMs(): number;
 	/** The items "Who Decides This?" would show for a file. */
@@ -44,6 +46,7 @@ export function createTestApi(container: Container, activationMs: number): TestA
 			await container.statusBar.settled();
 			return container.statusBar.current;
 		},
+		statusBarWrites: () => ({ ...container.statusBar.writes }),
 		statusBarUpdateMs: () => container.statusBar.lastUpdateMs,
 		whoDecidesItems: async (uri) => {
 			const answer = await container.service.answer(uri);

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, waitFor, withSetting } from './extensionApi';
+import { closeAllEditors, getApi, openFile, repoFile, waitFor, withSetting } from './extensionApi';
 
 const contractPath = 'services/payments/api/openapi.yaml';
 
@@ -104,6 +105,23 @@ suite('contract diagnostics', () => {
 			await waitFor('no diagnostic after revert', () => (ours(uri).length === 0 ? true : undefined));
 		} catch (error) {
 			assert.fail(`${String(error)}: ${JSON.stringify(ours(uri).map((d) => [d.range.start.line, d.message]))} text=${JSON.stringify(editor.document.getText().slice(0, 80))}`);
+		}
+	});
+
+	test('a saved change that differs from HEAD is marked when the contract file is opened', async () => {
+		const file = repoFile(contractPath).fsPath;
+		const original = fs.readFileSync(file, 'utf8');
+		const lines = original.split('\n');
+		lines.splice(3, 0, '# committed-later change');
+		fs.writeFileSync(file, lines.join('\n'));
+		try {
+			const editor = await openFile(contractPath);
+			const diagnostic = await waitFor('a diagnostic from the HEAD diff', () => ours(editor.document.uri)[0]);
+			assert.strictEqual(editor.document.isDirty, false);
+			assert.strictEqual(diagnostic.range.start.line, 3);
+			assert.match(diagnostic.message, /Payments HTTP API v2/);
+		} finally {
+			fs.writeFileSync(file, original);
 		}
 	});
 

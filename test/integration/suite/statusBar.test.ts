@@ -69,6 +69,24 @@ suite('status bar: the owner of the active file', () => {
 		});
 	});
 
+	test('switching between files of the same owner neither rewrites nor hides the item', async () => {
+		const api = await getApi();
+		await openFile('services/payments/src/refunds.ts');
+		await waitFor('payments shown', async () => ((await api.statusBar()).text === '$(organization) Payments · Alice Ng' ? true : undefined));
+		const before = api.statusBarWrites();
+		await openFile('services/payments/src/store.ts');
+		await api.statusBar();
+		await openFile('services/payments/src/index.ts');
+		const state = await api.statusBar();
+		assert.strictEqual(state.text, '$(organization) Payments · Alice Ng');
+		assert.deepStrictEqual(api.statusBarWrites(), before);
+		await openFile('libs/ledger/money.ts');
+		await waitFor('core banking shown', async () => ((await api.statusBar()).text.includes('Core Banking') ? true : undefined));
+		const after = api.statusBarWrites();
+		assert.strictEqual(after.text, before.text + 1, 'one text change for a new owner');
+		assert.strictEqual(after.hide, before.hide, 'never hidden in between');
+	});
+
 	test('nothing is shown for an untitled document', async () => {
 		const api = await getApi();
 		await openFile('services/payments/src/refunds.ts');
