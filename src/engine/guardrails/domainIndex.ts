@@ -65,13 +65,106 @@ function normalisePattern(pattern: string): string {
 	return pattern.replace(/^\.?\/+/, '');
 }
 
+/**
+ * minimatch expands braces before matching, so `{a,b}` written twenty times becomes a million
+ * patterns (seconds of CPU and gigabytes). Patterns whose expansion would exceed this are refused:
+ * the parser reports them and the index skips them.
+ */
+export const maxBraceExpansions = 1024;
+
+/** Index of the `}` closing the `{` at `open`, or -1 (backslash escapes respected). */
+function closingBrace(pattern: string, open: number): number {
+	let depth = 0;
+	for (let i = open; i < pattern.length; i++) {
+		const c = pattern[i];
+		if (c === '\\') {
+			i++;
+		} else if (c === '{') {
+			depth++;
+		} else if (c === '}' && --depth === 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/** Splits brace contents at top-level commas. */
+function braceAlternatives(body: string): string[] {
+	const parts: string[] = [];
+	let depth = 0;
+	let start = 0;
+	for (let i = 0; i < body.length; i++) {
+		const c = body[i];
+		if (c === '\\') {
+			i++;
+		} else if (c === '{') {
+			depth++;
+		} else if (c === '}') {
+			depth--;
+		} else if (c === ',' && depth === 0) {
+			parts.push(body.slice(start, i));
+			start = i + 1;
+		}
+	}
+	parts.push(body.slice(start));
+	return parts;
+}
+
+/**
+ * How many patterns brace expansion would produce (an upper bound, capped just above `limit` so
+ * the count itself cannot blow up): `{a,b}` alternatives add, consecutive groups multiply, and a
+ * sequence `{1..n}` counts its members.
+ */
+export function braceExpansionCount(pattern: string, limit: number = maxBraceExpansions): number {
+	let total = 1;
+	for (let i = 0; i < pattern.length; i++) {
+		const c = pattern[i];
+		if (c === '\\') {
+			i++;
+			continue;
+		}
+		if (c !== '{') {
+			continue;
+		}
+		const close = closingBrace(pattern, i);
+		if (close < 0) {
+			break;
+		}
+		const body = pattern.slice(i + 1, close);
+		const alternatives = braceAlternatives(body);
+		let count = 0;
+		if (alternatives.length > 1) {
+			for (const alternative of alternatives) {
+				count += braceExpansionCount(alternative, limit);
+				if (count > limit) {
+					break;
+				}
+			}
+		} else {
+			const range = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.-?\d+)?$/.exec(body);
+			count = range ? Math.abs(rangeValue(range[2]) - rangeValue(range[1])) + 1 : braceExpansionCount(body, limit);
+		}
+		total *= Math.max(1, count);
+		if (total > limit) {
+			return limit + 1;
+		}
+		i = close;
+	}
+	return total;
+}
+
+function rangeValue(end: string): number {
+	return /^-?\d+$/.test(end) ? Number.parseInt(end, 10) : end.charCodeAt(0);
+}
+
 /** Compiles one `paths` list: positive globs and `!` exclusions (order-independent within the list). */
 export function compilePathList(paths: readonly string[]): PathList {
 	const list: PathList = { include: [], exclude: [] };
 	paths.forEach((raw, index) => {
 		const negated = raw.startsWith('!');
 		const pattern = normalisePattern(negated ? raw.slice(1) : raw);
-		if (pattern === '') {
+		if (pattern === '' || braceExpansionCount(pattern) > maxBraceExpansions) {
+			// Too many brace expansions: reported by the parser (pattern-too-complex), never compiled.
 			return;
 		}
 		const glob: CompiledGlob = {

@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/guardrails.schema.json';
 import type { Problem, Severity, Source } from '../types';
+import { braceExpansionCount, maxBraceExpansions } from './domainIndex';
 import type {
 	AdrRequirement,
 	Contract,
@@ -538,6 +539,9 @@ function checkPaths(reader: ConfigReader, paths: readonly string[], base: string
 			reader.report('invalid-path', 'warning', `${base}.${i}`, `"${pattern}": paths are repository-relative, without a leading "/" or "./"; it is read as "${body.replace(/^\.?\/+/, '')}".`);
 		} else if (body === '') {
 			reader.report('invalid-path', 'error', `${base}.${i}`, 'Empty path pattern.');
+		}
+		if (braceExpansionCount(body) > maxBraceExpansions) {
+			reader.report('pattern-too-complex', 'error', `${base}.${i}`, `"${pattern.length > 80 ? `${pattern.slice(0, 77)}...` : pattern}": its braces expand to more than ${maxBraceExpansions} patterns; it is ignored.`);
 		}
 	});
 }
