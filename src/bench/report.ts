@@ -108,7 +108,9 @@ function rowOf(m: EngineMeasurement): Row {
 		: ms(resolve);
 	// The floor knows every answer by construction; an unowned count means nothing for it.
 	const check = m.engine === 'floor' ? undefined : meetsExpectation(m.dataset, m.unowned, m.totalPaths);
-	const mark = check === undefined ? '' : check ? ' ✓' : ' ✗';
+	// An extrapolation from a few hundred paths at the top of the list says little about the rest.
+	const tooFew = m.sampled && m.sampledPaths < 1000;
+	const mark = check === undefined ? '' : tooFew ? ' ?' : check ? ' ✓' : ' ✗';
 	const unowned = `${m.sampled ? '≈ ' : ''}${grouped(m.unowned)}${mark}`;
 	return {
 		engine: engineLabels[m.engine],
@@ -251,7 +253,7 @@ function markdownTable(rows: Row[]): string[] {
 export function renderMarkdown(report: BenchReport): string {
 	const m = report.machine;
 	const out: string[] = [
-		`Last full run: ${m.date} — ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGb} GB RAM, Node ${m.node} (${m.platform}), `
+		`Last run (${report.quick ? 'quick' : 'full'}): ${m.date} — ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGb} GB RAM, Node ${m.node} (${m.platform}), `
 			+ `load average (1 / 5 / 15 min) at start ${m.loadAverage.map((v) => v.toFixed(2)).join(' / ')}`
 			+ `${m.loadAverageEnd !== undefined ? `, at end ${m.loadAverageEnd.map((v) => v.toFixed(2)).join(' / ')}` : ''}; ${report.quick ? 'quick mode' : 'full mode'}, `
 			+ `${report.reps} runs for this engine and the floor, up to ${report.peerReps} for peers within ${grouped(report.peerBudgetMs / 1000)} s each; whole run ${grouped(report.durationMs / 1000)} s.`,
@@ -267,7 +269,8 @@ export function renderMarkdown(report: BenchReport): string {
 		'Medians. `parse ms` includes building the index (shown in brackets for this engine). `CPU ms` is the process CPU time '
 			+ '(user + system, all threads) of parse and resolve-all: it is less disturbed by other jobs than wall time. `peak RSS` is the whole-process '
 			+ '`maxRSS` of a child process that loads the data, parses and resolves every path once (Node itself is about 45 MB). '
-			+ '`≈` marks figures extrapolated from a sample. ✓/✗: unowned count against the corpus README.',
+			+ '`≈` marks figures extrapolated from a sample. ✓/✗: unowned count against the corpus README '
+			+ '(`?`: sample under 1,000 paths, too small to judge).',
 	];
 	for (const result of report.datasets) {
 		out.push('', `#### ${datasetTitle(result)}`, '', ...markdownTable(result.measurements.map(rowOf)));
