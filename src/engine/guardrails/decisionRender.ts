@@ -127,6 +127,11 @@ export function escapeMarkdown(text: string): string {
 	return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
+/** Escapes our own explanatory text for a table cell: code spans in it are intended, pipes and newlines are not. */
+function cell(text: string): string {
+	return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
 /**
  * Renders a decision as a shareable Markdown card: heading, a table of deciders most local first
  * with why and source, the contracts, the review level and the ADRs.
@@ -145,7 +150,7 @@ export function renderDecisionMarkdown(decision: Decision): string {
 	if (decision.chain.length > 0) {
 		out.push('| # | Who | Role | Why | Source |', '| --- | --- | --- | --- | --- |');
 		decision.chain.forEach((d, i) => {
-			out.push(`| ${i + 1} | ${escapeMarkdown(deciderName(d.who))} | ${d.role} | ${escapeMarkdown(d.why)} | \`${where(d.source)}\` |`);
+			out.push(`| ${i + 1} | ${escapeMarkdown(deciderName(d.who))} | ${d.role} | ${cell(d.why)} | \`${where(d.source)}\` |`);
 		});
 		out.push('');
 	}

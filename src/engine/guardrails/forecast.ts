@@ -205,12 +205,16 @@ export function renderForecastMarkdown(forecast: ReviewForecast): string {
 	for (const domain of forecast.domains) {
 		const lead = domain.lead ? ` — lead ${escapeMarkdown(domain.lead.name)}${domain.lead.handle ? ` (${domain.lead.handle})` : ''}` : '';
 		out.push(`### ${escapeMarkdown(domainName(domain))}${lead}`, '');
-		out.push('| Owners to request | Section | Approvals | Files |', '| --- | --- | --- | --- |');
+		// GitHub has no sections: the column only appears when a GitLab section is involved.
+		const sections = domain.owners.some((g) => g.section !== null);
+		out.push(sections ? '| Owners to request | Section | Approvals | Files |' : '| Owners to request | Approvals | Files |');
+		out.push(sections ? '| --- | --- | --- | --- |' : '| --- | --- | --- |');
 		if (domain.owners.length === 0) {
-			out.push(`| _none_ | | | ${domain.files.length} |`);
+			out.push(sections ? `| _none_ | | | ${domain.files.length} |` : `| _none_ | | ${domain.files.length} |`);
 		}
 		for (const g of domain.owners) {
-			out.push(`| ${g.owners.map(escapeMarkdown).join(' or ')} | ${g.section === null ? '' : escapeMarkdown(g.section)}${g.optional ? ' (optional)' : ''} | ${g.approvals} | ${g.files.length} |`);
+			const section = sections ? ` ${g.section === null ? '' : escapeMarkdown(g.section)}${g.optional ? ' (optional)' : ''} |` : '';
+			out.push(`| ${g.owners.map(escapeMarkdown).join(' or ')} |${section} ${g.approvals} | ${g.files.length} |`);
 		}
 		out.push('');
 	}
@@ -262,7 +266,8 @@ export function renderForecastAnnotations(forecast: ReviewForecast): string {
 	}
 	if (forecast.adrRequired && !forecast.adrIncluded) {
 		const ids = forecast.contracts.filter((c) => c.contract.review.adr === 'required').map((c) => c.contract.id);
-		out.push(`::error title=${escapeAnnotationProperty('ADR required')}::${escapeAnnotationData(`Contracts ${ids.join(', ')} require an ADR, and none is added or modified in this change.`)}`);
+		const subject = ids.length === 1 ? `Contract ${ids[0]} requires` : `Contracts ${ids.join(', ')} require`;
+		out.push(`::error title=${escapeAnnotationProperty('ADR required')}::${escapeAnnotationData(`${subject} an ADR, and none is added or modified in this change.`)}`);
 	}
 	return out.length > 0 ? `${out.join('\n')}\n` : '';
 }

@@ -71,6 +71,7 @@ export class DecisionContext {
 	private readonly adrsByContract = new Map<string, Adr[]>();
 	private readonly domainAdrCache = new Map<Domain, Adr[]>();
 	private readonly contractAdrCache = new Map<Contract, Adr[]>();
+	private readonly consumerLeadCache = new Map<Contract, { domain: Domain; lead: PersonRef }[]>();
 
 	constructor(options: DecisionContextOptions) {
 		this.config = options.config ?? null;
@@ -199,8 +200,12 @@ export class DecisionContext {
 		return [...new Set(out)];
 	}
 
-	/** Lead of each consumer domain of a contract (`*`: every domain except the owner). */
+	/** Lead of each consumer domain of a contract (`*`: every domain except the owner); computed once per contract. */
 	consumerLeads(contract: Contract): { domain: Domain; lead: PersonRef }[] {
+		const cached = this.consumerLeadCache.get(contract);
+		if (cached) {
+			return cached;
+		}
 		const config = this.config;
 		if (!config) {
 			return [];
@@ -216,6 +221,7 @@ export class DecisionContext {
 				out.push({ domain, lead });
 			}
 		}
+		this.consumerLeadCache.set(contract, out);
 		return out;
 	}
 }

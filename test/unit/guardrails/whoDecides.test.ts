@@ -190,6 +190,7 @@ suite('decision output', () => {
 		assert.match(md, /^### Who decides `services\/payments\/api\/openapi\.yaml`\?/);
 		assert.match(md, /\*\*Domain:\*\* Pay\\\|ments/);
 		assert.match(md, /\| 1 \| Alice Ng \(@alice-ng\) \| lead \|/);
+		assert.match(md, /Code owner of record: \.github\/CODEOWNERS line \d+ \(`\/services\/payments\/`\)/, 'code spans in the why text stay code');
 		assert.match(md, /\[Version the payments API\]\(docs\/adr\/0012-version-the-payments-api\.md\) — proposed/);
 	});
 
