@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { EngineHost, Problem } from '../types';
+import { staysInRepository } from './parse';
 import type { Adr, GuardrailsConfig } from './types';
 
 function stringList(value: unknown): string[] {
@@ -129,7 +130,9 @@ export async function loadAdrs(host: EngineHost, config: GuardrailsConfig, adrFi
 	for (const contract of config.contracts.values()) {
 		contract.adrs.forEach((path, i) => references.push({ path, key: `contracts.${contract.id}.adrs.${i}` }));
 	}
-	for (const ref of references) {
+	// Escaping references are reported by the parser (path-outside-repository) and never read.
+	const inside = references.filter((ref) => staysInRepository(ref.path));
+	for (const ref of inside) {
 		candidates.add(ref.path);
 	}
 	const adrs = new Map<string, Adr>();
@@ -140,7 +143,7 @@ export async function loadAdrs(host: EngineHost, config: GuardrailsConfig, adrFi
 		}
 	}));
 	const problems: Problem[] = [];
-	for (const ref of references) {
+	for (const ref of inside) {
 		if (!adrs.has(ref.path)) {
 			const source = config.sources?.get(ref.key);
 			problems.push({

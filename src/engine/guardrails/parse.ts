@@ -434,7 +434,13 @@ function readConfig(data: Raw, config: GuardrailsConfig, reader: ConfigReader): 
 	}
 	const adrs = isObject(data.adrs) ? data.adrs : {};
 	if (Array.isArray(adrs.roots)) {
-		config.adrRoots = strList(adrs.roots).map((root) => root.replace(/^\.?\/+/, '').replace(/\/+$/, ''));
+		const roots = strList(adrs.roots);
+		roots.forEach((root, i) => {
+			if (!staysInRepository(root)) {
+				reader.report('path-outside-repository', 'error', `adrs.roots.${i}`, `"${root}": an ADR root must be a repository-relative folder inside the repository; it is ignored.`);
+			}
+		});
+		config.adrRoots = roots.filter(staysInRepository).map((root) => root.replace(/^\.?\/+/, '').replace(/\/+$/, ''));
 	}
 }
 
@@ -456,6 +462,16 @@ export function expandAlias(config: GuardrailsConfig, name: string, seen: Set<st
 		}
 	}
 	return [...new Set(out)];
+}
+
+/**
+ * True when a path written in the config stays inside the repository: relative, without a `..`
+ * segment, a drive letter or a UNC prefix (either slash). The engine reads these files through
+ * the host, so an escaping path would let a workspace make us read anything on disk.
+ */
+export function staysInRepository(path: string): boolean {
+	const p = path.replace(/\\/g, '/');
+	return !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split('/').includes('..');
 }
 
 function resolveReferences(config: GuardrailsConfig, reader: ConfigReader): void {
@@ -524,6 +540,27 @@ function resolveReferences(config: GuardrailsConfig, reader: ConfigReader): void
 			reader.report('architecture-without-forum', 'error', `${base}.review.level`, `Contract ${contract.id} asks for architecture review, but escalation.forum is not configured.`);
 		}
 		checkPaths(reader, contract.paths, `${base}.paths`);
+	}
+	const outside = (key: string, path: string, what: string): void => {
+		reader.report('path-outside-repository', 'error', key, `"${path}": ${what} must be a repository-relative path inside the repository; it is ignored.`);
+	};
+	for (const domain of config.domains.values()) {
+		domain.adrs.forEach((adr, i) => {
+			if (!staysInRepository(adr)) {
+				outside(`domains.${domain.id}.adrs.${i}`, adr, 'an ADR');
+			}
+		});
+	}
+	for (const contract of config.contracts.values()) {
+		contract.adrs.forEach((adr, i) => {
+			if (!staysInRepository(adr)) {
+				outside(`contracts.${contract.id}.adrs.${i}`, adr, 'an ADR');
+			}
+		});
+	}
+	if (config.forum?.adrTemplate !== undefined && !staysInRepository(config.forum.adrTemplate)) {
+		outside('escalation.forum.adrTemplate', config.forum.adrTemplate, 'the ADR template');
+		delete config.forum.adrTemplate;
 	}
 	if (config.forum) {
 		config.forum.members.forEach((m, i) => checkGroupEntry(m, `escalation.forum.members.${i}`, 'forum members', false));
