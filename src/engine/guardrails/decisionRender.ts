@@ -59,6 +59,24 @@ export function deciderName(who: Decider['who']): string {
 	return person.handle ? `${person.name} (${person.handle})` : person.name;
 }
 
+/** The role of a decider in words. */
+export function roleLabel(role: Decider['role']): string {
+	switch (role) {
+		case 'lead':
+			return 'domain lead';
+		case 'deputy':
+			return 'deputy';
+		case 'codeowner':
+			return 'code owner';
+		case 'contract-owner':
+			return 'contract owner';
+		case 'consumer-lead':
+			return 'consumer lead';
+		case 'forum':
+			return 'forum';
+	}
+}
+
 function where(source: Source): string {
 	return `${source.file}:${source.line}`;
 }
@@ -94,7 +112,7 @@ export function renderDecisionText(decision: Decision): string {
 	} else {
 		lines.push('Deciders, most local first:');
 		decision.chain.forEach((decider, i) => {
-			lines.push(`  ${i + 1}. ${deciderName(decider.who)} (${decider.role}): ${decider.why} [${where(decider.source)}]`);
+			lines.push(`  ${i + 1}. ${deciderName(decider.who)}, ${roleLabel(decider.role)}: ${decider.why} [${where(decider.source)}]`);
 		});
 	}
 	if (decision.contracts.length > 0) {
@@ -150,7 +168,7 @@ export function renderDecisionMarkdown(decision: Decision): string {
 	if (decision.chain.length > 0) {
 		out.push('| # | Who | Role | Why | Source |', '| --- | --- | --- | --- | --- |');
 		decision.chain.forEach((d, i) => {
-			out.push(`| ${i + 1} | ${escapeMarkdown(deciderName(d.who))} | ${d.role} | ${cell(d.why)} | \`${where(d.source)}\` |`);
+			out.push(`| ${i + 1} | ${escapeMarkdown(deciderName(d.who))} | ${roleLabel(d.role)} | ${cell(d.why)} | \`${where(d.source)}\` |`);
 		});
 		out.push('');
 	}

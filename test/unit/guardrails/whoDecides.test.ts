@@ -176,7 +176,8 @@ suite('decision output', () => {
 		const lines = text.split('\n');
 		assert.equal(lines[0], 'Who decides services/payments/api/openapi.yaml?');
 		assert.equal(lines[1], 'Domain: Payments (team Payments)');
-		assert.match(lines[3], /^ {2}1\. Alice Ng \(@alice-ng\) \(lead\): .*\[guardrails\.yaml:\d+\]$/);
+		assert.match(lines[3], /^ {2}1\. Alice Ng \(@alice-ng\), domain lead: .*\[guardrails\.yaml:\d+\]$/);
+		assert.match(lines[5], /^ {2}3\. @bank\/payments, code owner: Code owner of record: \.github\/CODEOWNERS line \d+/);
 		assert.ok(text.indexOf('Bob Ortiz') < text.indexOf('@bank/payments'));
 		assert.ok(text.indexOf('@bank/payments') < text.indexOf('Architecture Review'));
 		assert.match(text, /Payments HTTP API v2 \(api, owned by payments\): architecture review, 2 approvals, ADR required/);
@@ -189,7 +190,7 @@ suite('decision output', () => {
 		const md = renderDecisionMarkdown(whoDecides(bank({ config }), 'services/payments/api/openapi.yaml'));
 		assert.match(md, /^### Who decides `services\/payments\/api\/openapi\.yaml`\?/);
 		assert.match(md, /\*\*Domain:\*\* Pay\\\|ments/);
-		assert.match(md, /\| 1 \| Alice Ng \(@alice-ng\) \| lead \|/);
+		assert.match(md, /\| 1 \| Alice Ng \(@alice-ng\) \| domain lead \|/);
 		assert.match(md, /Code owner of record: \.github\/CODEOWNERS line \d+ \(`\/services\/payments\/`\)/, 'code spans in the why text stay code');
 		assert.match(md, /\[Version the payments API\]\(docs\/adr\/0012-version-the-payments-api\.md\) — proposed/);
 	});
