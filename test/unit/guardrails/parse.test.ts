@@ -4,7 +4,9 @@ import * as fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import schema from '../../../schemas/guardrails.schema.json';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';
-import { fixtureText } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fixturesRoot, fixtureText } from './helpers';
 
 const minimal = `version: 1
 org:
@@ -77,6 +79,15 @@ suite('parseGuardrails', () => {
 		assert.deepEqual(config.adrRoots, ['docs/adr']);
 		assert.equal(config.teams.get('payments')?.contact.chat, '#team-payments');
 		assert.equal(config.domains.get('infrastructure')?.lead, 'dana');
+	});
+
+	test('the full example in docs/guardrails-config.md parses without problems', () => {
+		const doc = fs.readFileSync(path.join(fixturesRoot, '../../../docs/guardrails-config.md'), 'utf8');
+		const example = /## A full example\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+		assert.ok(example, 'the reference keeps its full example');
+		const config = parseGuardrails(example, 'guardrails.yaml');
+		assert.deepEqual(config.problems, []);
+		assert.deepEqual([...config.contracts.keys()], ['payments-api', 'customer-model']);
 	});
 
 	test('sources point at the line and column of each entry', () => {
