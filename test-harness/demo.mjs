@@ -13,7 +13,7 @@ import {
 	createLifecycle, launchChromium, openPage, readArgs, remoteUri, repoRoot, startCodeServer, stopwatchLog, workbenchUrl,
 } from './harness.mjs';
 import {
-	describeScreen, focusWorkbench, openProblems, quickOpen, quickPickRows, runCommand, waitForStatusItem, waitForWorkbench,
+	describeScreen, focusWorkbench, openProblems, quickOpen, quickPickRows, runCommand, typeLines, waitForStatusItem, waitForWorkbench,
 } from './workbench.mjs';
 
 const log = stopwatchLog('demo');
@@ -70,8 +70,27 @@ async function surface(page, name, steps) {
 /** Hovers an element and waits for VS Code's hover widget, so the screenshot shows the tooltip. */
 async function hoverFor(page, locator) {
 	await locator.waitFor({ timeout: 15_000 });
-	await locator.hover();
-	await page.locator('.monaco-hover:visible, .workbench-hover:visible, .monaco-hover-content:visible').first().waitFor({ timeout: 10_000 });
+	const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible, .monaco-hover-content:visible').first();
+	// A hover that did not open (the pointer arrived while the workbench was busy) opens on a
+	// second approach, as it would for a person.
+	for (let attempt = 1; ; attempt++) {
+		// Move the mouse rather than locator.hover(): squiggles sit in a layer under the text, which
+		// playwright would report as "intercepts pointer events" and never hover.
+		const box = await locator.boundingBox();
+		if (!box) {
+			throw new Error('the element to hover is not visible');
+		}
+		await page.mouse.move(1, 1);
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+		try {
+			await hover.waitFor({ timeout: 5000 });
+			break;
+		} catch (error) {
+			if (attempt === 3) {
+				throw error;
+			}
+		}
+	}
 	// Hovers fade in; a screenshot taken at once catches them half transparent.
 	await page.waitForTimeout(500);
 }
@@ -90,13 +109,6 @@ async function tour(page, repo) {
 		await hoverFor(page, page.locator('.statusbar-item', { hasText: 'Payments' }).first());
 	});
 
-	await take('inlay-hints', async () => {
-		await quickOpen(page, 'services/payments/src/refunds.ts');
-		// The hints are injected text on the import lines; wait until an import line grew a domain name.
-		await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')]
-			.some((line) => /^import\b/.test(line.textContent ?? '') && /Core Banking|Payments|Security|Architecture|lead/.test(line.textContent ?? '')), undefined, { timeout: 15_000 });
-	});
-
 	await take('who-decides', async () => {
 		await quickOpen(page, 'services/payments/src/refunds.ts');
 		await runCommand(page, 'Ownership Guardrails: Who Decides This?');
@@ -104,11 +116,19 @@ async function tour(page, repo) {
 		await quickPickRows(page);
 	});
 
+	await take('inlay-hints', async () => {
+		await quickOpen(page, 'services/payments/src/refunds.ts');
+		// The hints are injected text ("→ Core Banking · Chen Li", with no-break spaces) at the end of
+		// the import lines; wait until one is rendered.
+		await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')]
+			.some((line) => /^import\b/.test(line.textContent ?? '') && /→\s/.test(line.textContent ?? '')), undefined, { timeout: 45_000 });
+	});
+
 	await take('contract-problems', async () => {
 		await quickOpen(page, 'services/payments/api/openapi.yaml');
 		await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
 		await page.keyboard.press('Control+Home');
-		await page.keyboard.type('# Add a refund reason field to the v2 API\n');
+		await typeLines(page, ['# Add a refund reason field to the v2 API']);
 		await openProblems(page);
 		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Payments HTTP API v2' }).first().waitFor({ timeout: 20_000 });
 	});
@@ -128,9 +148,20 @@ async function tour(page, repo) {
 		// A change on disk, as a teammate's branch would have it: the view groups it by domain.
 		appendFileSync(path.join(repo, 'services', 'payments', 'api', 'openapi.yaml'), '# x-refund-reason: added in v2.4\n');
 		appendFileSync(path.join(repo, 'services', 'payments', 'src', 'refunds.ts'), '// refund reasons are validated by the API layer\n');
+		await runCommand(page, 'View: Hide Panel').catch(() => undefined);
 		await runCommand(page, 'Focus on Review Routing View');
+		// git notices the files written behind the editor's back on its own schedule.
+		await page.locator('.scm-view .monaco-list-row, .pane-body .monaco-list-row', { hasText: 'refunds.ts' }).first().waitFor({ timeout: 20_000 });
+		// Give the view room: fold the commit graph.
+		for (const title of ['Graph']) {
+			const header = page.locator('.pane-header[aria-expanded="true"]', { hasText: title }).first();
+			if (await header.isVisible().catch(() => false) && !(await header.innerText()).includes('Review Routing')) {
+				// On the twistie: the middle of the header holds the graph's own buttons.
+				await header.click({ position: { x: 10, y: 11 } }).catch(() => undefined);
+			}
+		}
 		await page.locator('.monaco-list-row', { hasText: 'Payments' }).first().waitFor({ timeout: 20_000 });
-		await page.waitForTimeout(500);
+		await page.waitForTimeout(800);
 	});
 
 	await take('codeowners', async () => {
@@ -138,9 +169,10 @@ async function tour(page, repo) {
 		await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
 		await page.keyboard.press('Control+End');
 		// A rule repeated by mistake and an owner that is no handle: both are flagged while typing.
-		await page.keyboard.type('\n/services/payments/                     @acme-bank/payments\n/docs/runbooks/                         payments-team\n');
+		await typeLines(page, ['', '/services/payments/                     @acme-bank/payments', '/docs/runbooks/                         payments-team']);
 		await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ timeout: 15_000 });
-		await hoverFor(page, page.locator('.monaco-editor .view-line span', { hasText: '@acme-bank/payments' }).first());
+		// A token span (inner span), not the whole line's span, whose centre may be blank space.
+		await hoverFor(page, page.locator('.monaco-editor .view-line span span', { hasText: /^@acme-bank\/payments$/ }).first());
 	});
 	return captured;
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLifecycle, launchChromium, openPage, readArgs, repoRoot, startCodeServer, stopwatchLog, workbenchUrl } from './harness.mjs';
 import {
-	describeScreen, focusWorkbench, openProblems, problemRows, quickOpen, quickPickRows, runCommand, waitForStatusItem,
+	describeScreen, focusWorkbench, openProblems, problemRows, quickOpen, quickPickRows, runCommand, typeLines, waitForStatusItem,
 	waitForWorkbench,
 } from './workbench.mjs';
 
@@ -94,7 +94,7 @@ try {
 	await quickOpen(page, 'services/payments/api/openapi.yaml');
 	await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
 	await page.keyboard.press('Control+Home');
-	await page.keyboard.type('# ui smoke test: an edit to the payments contract\n');
+	await typeLines(page, ['# ui smoke test: an edit to the payments contract']);
 	await openProblems(page);
 	const problems = await eventually(() => problemRows(page), (list) => list.some((row) => row.includes('Payments HTTP API v2')), 'the Problems panel shows the Payments HTTP API v2 contract', 30_000);
 	check(true, `Problems panel: ${JSON.stringify(problems.find((row) => row.includes('Payments HTTP API v2')))}`);

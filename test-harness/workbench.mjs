@@ -33,6 +33,7 @@ async function withRetries(what, attempts, action) {
 			return await action(attempt);
 		} catch (error) {
 			lastError = error;
+			console.warn(`${what}: attempt ${attempt} failed: ${error?.message?.split('\n')[0] ?? error}`);
 		}
 	}
 	throw new Error(`${what} failed after ${attempts} attempts: ${lastError?.message ?? lastError}`);
@@ -66,6 +67,18 @@ export async function runCommand(page, title, { timeout = 15_000 } = {}) {
 		await page.locator(quickInputRows, { hasText: title }).first().waitFor({ timeout });
 		await page.keyboard.press('Enter');
 	});
+}
+
+/**
+ * Types lines into the focused editor. Escape before each Enter: with a completion list open
+ * (YAML keys, CODEOWNERS owners), Enter would accept a suggestion instead of breaking the line.
+ */
+export async function typeLines(page, lines) {
+	for (const line of lines) {
+		await page.keyboard.type(line);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Enter');
+	}
 }
 
 /** Text and aria-label of every status bar item, for matching and for failure reports. */
