@@ -1,4 +1,5 @@
 import type { Problem, Severity } from '../types';
+import { replacementCharacterProblem } from '../encoding';
 import { classifyOwner } from './owners';
 import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCodeowners } from './types';
 
@@ -135,6 +136,10 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 		rules.push(rule.rule);
 	}
 
+	const encoding = replacementCharacterProblem(body, file);
+	if (encoding !== undefined) {
+		problems.push(encoding);
+	}
 	const parsed: ParsedCodeowners = { dialect, file, rules, sections, ruleDefaults, problems, size };
 	if (dialect === 'github' && size >= githubSizeLimit) {
 		parsed.ignored = true;

@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/guardrails.schema.json';
 import type { Problem, Severity, Source } from '../types';
+import { replacementCharacterProblem } from '../encoding';
 import { braceExpansionCount, maxBraceExpansions } from './domainIndex';
 import type {
 	AdrRequirement,
@@ -299,6 +300,10 @@ export function parseGuardrails(text: string, file: string): GuardrailsConfig {
 		const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
 		const message = error.message.split('\n')[0];
 		reader.problems.push({ code, severity: 'error', file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col, message });
+	}
+	const encoding = replacementCharacterProblem(body, file);
+	if (encoding !== undefined) {
+		reader.problems.push(encoding);
 	}
 	for (const warning of doc.warnings) {
 		const start = lineCounter.linePos(warning.pos[0]);
