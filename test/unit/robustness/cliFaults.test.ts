@@ -1,0 +1,179 @@
+// The CLI against broken file systems and repositories: every case ends with a correct answer or
+// one clear `guardrails: …` line on stderr; never a stack trace, never a hang (mocha's timeout
+// fails a hang).
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { cleanUp, cli, emptyRepo, git, tempDir, testEnv, write } from '../cli/cliHarness';
+import type { CliResult } from '../cli/cliHarness';
+
+/** No stack trace, no internal error, at most one line on stderr per warning. */
+function assertClean(result: CliResult): void {
+	assert.doesNotMatch(result.stderr, /\n\s+at /, `stack trace on stderr:\n${result.stderr}`);
+	assert.doesNotMatch(result.stderr, /internal error/, result.stderr);
+	assert.ok(result.code === 0 || result.code === 1 || result.code === 2, `exit code ${result.code}`);
+}
+
+/** A clear one-line error: exit code 2 and a single `guardrails: ` line. */
+function assertOneLineError(result: CliResult, pattern: RegExp): void {
+	assertClean(result);
+	assert.equal(result.code, 2, `stdout: ${result.stdout}\nstderr: ${result.stderr}`);
+	const lines = result.stderr.trimEnd().split('\n');
+	assert.equal(lines.length, 1, result.stderr);
+	assert.match(lines[0], /^guardrails: /);
+	assert.match(lines[0], pattern);
+}
+
+function committedRepo(): string {
+	const dir = emptyRepo();
+	write(dir, '.github/CODEOWNERS', '* @all\n/src/ @src\n');
+	write(dir, 'src/a.ts', 'a\n');
+	write(dir, 'README.md', 'r\n');
+	git(dir, 'add', '.');
+	git(dir, 'commit', '-q', '-m', 'one');
+	return dir;
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+suite('robustness: CLI on broken file systems and repositories', function () {
+	this.timeout(60000);
+	suiteTeardown(cleanUp);
+
+	test('CODEOWNERS missing: one line naming the locations', async () => {
+		const dir = emptyRepo();
+		assertOneLineError(await cli(['owners', 'a.ts'], dir), /no CODEOWNERS file/);
+	});
+
+	(isRoot ? test.skip : test)('CODEOWNERS unreadable (chmod 000): one line "permission denied" [skipped when running as root: root reads any file]', async () => {
+		const dir = committedRepo();
+		const file = path.join(dir, '.github/CODEOWNERS');
+		chmodSync(file, 0o000);
+		try {
+			assertOneLineError(await cli(['owners', 'src/a.ts'], dir), /permission denied/);
+		} finally {
+			chmodSync(file, 0o644);
+		}
+	});
+
+	test('a symlink loop in the tree: lint and audit finish (git repository and plain folder)', async () => {
+		const dir = committedRepo();
+		symlinkSync('.', path.join(dir, 'loop'));
+		mkdirSync(path.join(dir, 'docs/adr'), { recursive: true });
+		symlinkSync('../adr', path.join(dir, 'docs/adr/again'));
+		symlinkSync('missing-target', path.join(dir, 'dangling'));
+		git(dir, 'add', '.');
+		git(dir, 'commit', '-q', '-m', 'links');
+		for (const command of ['lint', 'audit']) {
+			const result = await cli([command], dir);
+			assertClean(result);
+			assert.ok(result.code <= 1, `${command}: ${result.stderr}`);
+		}
+		const plain = tempDir();
+		write(plain, 'CODEOWNERS', '* @all\n');
+		write(plain, 'guardrails.yaml', 'version: 1\nadrs: { roots: [docs/adr] }\n');
+		mkdirSync(path.join(plain, 'docs/adr'), { recursive: true });
+		symlinkSync('..', path.join(plain, 'docs/adr/up'));
+		symlinkSync('.', path.join(plain, 'docs/adr/self'));
+		const lint = await cli(['lint'], plain);
+		assertClean(lint);
+		const audit = await cli(['audit'], plain);
+		assertOneLineError(audit, /not in a git work tree/);
+	});
+
+	test('a repository with no commits: owners and audit answer, check says why it cannot compare', async () => {
+		const dir = emptyRepo();
+		write(dir, 'CODEOWNERS', '* @all\n');
+		write(dir, 'a.ts', 'a\n');
+		git(dir, 'add', '.');
+		const owners = await cli(['owners', 'a.ts'], dir);
+		assertClean(owners);
+		assert.equal(owners.code, 0);
+		assert.match(owners.stdout, /@all/);
+		const audit = await cli(['audit'], dir);
+		assertClean(audit);
+		assert.equal(audit.code, 0);
+		assertOneLineError(await cli(['check'], dir), /no commits yet/);
+	});
+
+	test('a detached HEAD: check and who answer', async () => {
+		const dir = committedRepo();
+		git(dir, 'checkout', '-q', '-b', 'feature');
+		write(dir, 'src/b.ts', 'b\n');
+		git(dir, 'add', '.');
+		git(dir, 'commit', '-q', '-m', 'two');
+		git(dir, 'checkout', '-q', '--detach');
+		const check = await cli(['check', '--base', 'main', '--json'], dir);
+		assertClean(check);
+		assert.equal(check.code, 0, check.stderr);
+		assert.match(check.stdout, /src\/b\.ts/);
+		const who = await cli(['who', 'src/b.ts'], dir);
+		assertClean(who);
+		assert.equal(who.code, 0, who.stderr);
+	});
+
+	test('a shallow clone (git clone --depth 1 file://…): check answers or explains in one line', async () => {
+		const origin = committedRepo();
+		git(origin, 'checkout', '-q', '-b', 'feature');
+		write(origin, 'src/c.ts', 'c\n');
+		git(origin, 'add', '.');
+		git(origin, 'commit', '-q', '-m', 'three');
+		const clone = path.join(tempDir(), 'clone');
+		execFileSync('git', ['clone', '-q', '--depth', '1', '--no-single-branch', `file://${origin}`, clone], { env: testEnv() });
+		const check = await cli(['check', '--base', 'origin/main'], clone);
+		assertClean(check);
+		if (check.code === 2) {
+			assertOneLineError(check, /./);
+		}
+		const audit = await cli(['audit', '--json'], clone);
+		assertClean(audit);
+		assert.equal(audit.code, 0, audit.stderr);
+	});
+
+	test('a bare repository: one clear line, no stack', async () => {
+		const origin = committedRepo();
+		const bare = path.join(tempDir(), 'bare.git');
+		execFileSync('git', ['clone', '-q', '--bare', origin, bare], { env: testEnv() });
+		for (const argv of [['audit'], ['lint'], ['check', '--base', 'main'], ['owners', 'src/a.ts']]) {
+			const result = await cli(argv, bare);
+			assertClean(result);
+			if (result.code === 2) {
+				assertOneLineError(result, /./);
+			}
+		}
+	});
+
+	test('git missing from PATH: commands that need git say so in one line; others still answer', async () => {
+		const dir = committedRepo();
+		const empty = tempDir();
+		const env = testEnv({ PATH: empty });
+		const audit = await cli(['audit'], dir, env);
+		assertClean(audit);
+		assert.ok(audit.code !== 0);
+		assert.match(audit.stderr, /git/);
+		assert.equal(audit.stderr.trimEnd().split('\n').length, 1, audit.stderr);
+		const check = await cli(['check', '--base', 'main'], dir, env);
+		assertOneLineError(check, /git was not found on PATH|not in a git work tree/);
+		const owners = await cli(['owners', 'src/a.ts'], dir, env);
+		assertClean(owners);
+		assert.equal(owners.code, 0, owners.stderr);
+		assert.match(owners.stdout, /@src/);
+	});
+
+	test('invalid UTF-8 in CODEOWNERS and guardrails.yaml: decoded with replacement, reported, no crash', async () => {
+		const dir = committedRepo();
+		writeFileSync(path.join(dir, '.github/CODEOWNERS'), Buffer.concat([Buffer.from('* @all\n/caf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('/ @bad\n/src/ @src\n')]));
+		writeFileSync(path.join(dir, 'guardrails.yaml'), Buffer.concat([Buffer.from('version: 1\nx-note: "'), Buffer.from([0xfe, 0xff, 0x80]), Buffer.from('"\n')]));
+		const owners = await cli(['owners', 'src/a.ts'], dir);
+		assertClean(owners);
+		assert.equal(owners.code, 0, owners.stderr);
+		assert.match(owners.stdout, /@src/);
+		const lint = await cli(['lint', '--json'], dir);
+		assertClean(lint);
+		const problems = (JSON.parse(lint.stdout) as { code: string; file: string; line: number; column: number }[])
+			.filter((p) => p.code === 'invalid-encoding')
+			.map((p) => `${p.file}:${p.line}:${p.column}`);
+		assert.deepEqual(problems.sort(), ['.github/CODEOWNERS:2:5', 'guardrails.yaml:2:10']);
+	});
+});
