@@ -78,7 +78,8 @@ function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024):
 		return Promise.resolve(undefined);
 	}
 	return new Promise((resolve) => {
-		execFile('git', ['-C', root.fsPath, ...args], { timeout: gitTimeoutMs, maxBuffer, windowsHide: true }, (error, stdout) => {
+		// fsmonitor off: a repository's config can name a hook program that `git status` would run.
+		execFile('git', ['-C', root.fsPath, '-c', 'core.fsmonitor=false', ...args], { timeout: gitTimeoutMs, maxBuffer, windowsHide: true }, (error, stdout) => {
 			resolve(error ? undefined : stdout);
 		});
 	});
