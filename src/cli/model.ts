@@ -52,6 +52,11 @@ export async function loadModel(ctx: CommandContext, parsed: ParsedCommand, opti
 			throw new CliError(`cannot read ${candidate}: ${describeSystemError({ code: reason })}`);
 		}
 	}
+	const tooLarge = model.codeowners?.parsed.problems.find((p) => p.code === 'file-too-large');
+	if (tooLarge !== undefined) {
+		// GitHub ignores the whole file, so every answer below is "unowned": say why, once.
+		ctx.io.stderr(`guardrails: warning: ${tooLarge.file}: ${tooLarge.message}\n`);
+	}
 	if (options.requireCodeowners === true && model.codeowners === null) {
 		throw new CliError(`no CODEOWNERS file in ${ctx.root} (looked for ${codeownersCandidates.join(', ')}); pass --codeowners FILE or --root DIR`);
 	}
