@@ -177,3 +177,27 @@ suite('robustness: CLI on broken file systems and repositories', function () {
 		assert.deepEqual(problems.sort(), ['.github/CODEOWNERS:2:5', 'guardrails.yaml:2:10']);
 	});
 });
+
+suite('robustness: CLI and GitHub\'s 3 MB limit', function () {
+	this.timeout(60000);
+	suiteTeardown(cleanUp);
+
+	test('a CODEOWNERS of 3 MB or more: answers are unowned with a one-line warning saying why; lint reports file-too-large', async () => {
+		const dir = emptyRepo();
+		const line = `/src/${'x'.repeat(90)}/ @owner\n`;
+		write(dir, '.github/CODEOWNERS', `* @all\n${line.repeat(Math.ceil((3 * 1024 * 1024) / line.length))}`);
+		write(dir, 'src/a.ts', 'a\n');
+		git(dir, 'add', '.');
+		git(dir, 'commit', '-q', '-m', 'big');
+		const owners = await cli(['owners', 'src/a.ts'], dir);
+		assertClean(owners);
+		assert.equal(owners.code, 0);
+		assert.doesNotMatch(owners.stdout, /@all/);
+		assert.equal(owners.stderr.trimEnd().split('\n').length, 1, owners.stderr);
+		assert.match(owners.stderr, /^guardrails: warning: \.github\/CODEOWNERS: .*3 MB/);
+		const lint = await cli(['lint', '--json'], dir);
+		assertClean(lint);
+		assert.equal(lint.code, 1);
+		assert.ok((JSON.parse(lint.stdout) as { code: string }[]).some((p) => p.code === 'file-too-large'));
+	});
+});
