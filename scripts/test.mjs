@@ -30,11 +30,17 @@ const preparedRoots = [];
 let interrupted = false;
 let testsCompiled = false;
 
-process.on('SIGINT', () => {
-	// The running child got the same Ctrl+C (same process group) and cleans up after itself; this
-	// process only stops starting new work, then removes its workspaces and prints the summary.
-	interrupted = true;
-});
+let currentChild;
+
+// Stop starting new work, pass the signal on to the running child (a Ctrl+C in a terminal reaches it
+// anyway; a CI timeout's SIGTERM to this process alone would not), let it clean up after itself,
+// then remove the workspaces and print the summary.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		interrupted = true;
+		currentChild?.kill(signal);
+	});
+}
 
 function chooseStages() {
 	const index = process.argv.indexOf('--stages');
@@ -60,6 +66,7 @@ function run(command, args, { limitMs = 10 * minutes, env = {} } = {}) {
 	return new Promise((resolve) => {
 		const started = Date.now();
 		const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		currentChild = child;
 		let output = '';
 		child.stdout.on('data', (chunk) => {
 			output += chunk;
@@ -81,6 +88,7 @@ function run(command, args, { limitMs = 10 * minutes, env = {} } = {}) {
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			currentChild = undefined;
 			resolve({ code: code ?? (signal ? 128 : 1), output, timedOut, seconds: (Date.now() - started) / 1000 });
 		});
 	});
@@ -239,7 +247,9 @@ function printSummary(started, stages) {
 		console.log(`skip ${stage.padEnd(28)} (not run: an earlier stage failed${interrupted ? ' or the run was interrupted' : ''})`);
 	}
 	const passed = results.reduce((sum, result) => sum + result.passed, 0);
-	const failed = results.reduce((sum, result) => sum + result.failed, 0) + (interrupted ? 1 : 0);
+	const counted = results.reduce((sum, result) => sum + result.failed, 0);
+	// An interrupted run is never green, even when it stopped between two commands.
+	const failed = interrupted && counted === 0 ? 1 : counted;
 	console.log(`total ${((Date.now() - started) / 1000).toFixed(0)}s${interrupted ? ', interrupted' : ''}`);
 	console.log(`${passed} passed, ${failed} failed`);
 	return failed;
