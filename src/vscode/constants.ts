@@ -32,8 +32,6 @@ export const contextKeys = {
 	hasOwner: 'ownershipGuardrails.hasOwner',
 	/** True when the active editor's file is matched by a contract. */
 	isContract: 'ownershipGuardrails.isContract',
-	/** True when a repository with CODEOWNERS or guardrails.yaml is open. */
-	active: 'ownershipGuardrails.active',
 } as const;
 
 /** The configuration section; every setting is `ownershipGuardrails.<key>`. */
