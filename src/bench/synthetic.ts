@@ -187,10 +187,10 @@ class RuleWriter {
 		return picked.join(' ');
 	}
 
-	/** A directory below `dir`, 0 to 3 levels down. */
-	descendant(dir: number): number {
+	/** A directory below `dir`, 0 to `most` levels down. */
+	descendant(dir: number, most = 3): number {
 		let current = dir;
-		const steps = this.rng.range(0, 3);
+		const steps = this.rng.range(0, most);
 		for (let i = 0; i < steps; i++) {
 			const kids = this.tree.children[current];
 			if (kids.length === 0) {
@@ -239,7 +239,9 @@ class RuleWriter {
 				}
 				return { pattern: `/${dir}/`, shape, owners: null };
 			default:
-				return { pattern: `**/${this.tree.dirs[d].split('/').pop() as string}/`, shape: 'anyDepthName', owners: this.ownerList() };
+				// Scoped to the area (`/examples/**/name/`, as esp-idf writes them): an area's rule
+				// should not reach across the whole tree; the tree-wide `**/name/` rules are globals.
+				return { pattern: `/${this.tree.dirs[area]}/**/${this.tree.dirs[d].split('/').pop() as string}/`, shape: 'anyDepthName', owners: this.ownerList() };
 		}
 	}
 
@@ -300,6 +302,7 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 	let sectionBudget = 0;
 	// Entries may leave their owners out only where the section header gives defaults.
 	let sectionDefaults = false;
+	let sectionRoots: number[] = [];
 	// Areas: directories at depth 1 to 3, each given a general rule and then its specifics.
 	const areas: number[] = [];
 	for (let d = 0; d < tree.dirs.length; d++) {
@@ -326,8 +329,15 @@ export function generateCodeowners(tree: SyntheticTree, options: SyntheticOption
 			out.push('', `${optional}[${name}]${approvals}${defaults}`);
 			sectionHeaders++;
 			sectionBudget = rng.range(50, 150);
+			// A section is a team's part of the tree: its rules stay under one to three roots, so
+			// sections overlap as little as in real files (NVIDIA__warp: under one section per path).
+			sectionRoots = [];
+			const roots = rng.range(1, 3);
+			for (let i = 0; i < roots; i++) {
+				sectionRoots.push(rng.pick(areas));
+			}
 		}
-		const area = rng.pick(areas);
+		const area = gitlab ? writer.descendant(rng.pick(sectionRoots), 2) : rng.pick(areas);
 		const general: Line = rng.weighted({ dir: 6, star: 2, doubleStar: 1 }) === 'dir'
 			? { pattern: `/${tree.dirs[area]}/`, shape: 'anchoredDir', owners: writer.ownerList() }
 			: rng.chance(0.66)
