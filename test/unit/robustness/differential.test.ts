@@ -10,9 +10,9 @@ import { referenceResolve } from '../../reference/referenceOwners';
 import { fnmatchPathname } from '../../reference/fnmatch';
 import { fuzzParameters } from './fuzzSettings';
 
-const patternPieces = ['a', 'b', 'ab', 'x.js', '.x', 'é', 'A', '*', '**', '?', 'a*', '*.js', '?b', 'a?', '\\*', 'a\\ b', '[ab]', '[!a]', '[a-c]x', '*a*', 'b**'];
-const pathPieces = ['a', 'b', 'ab', 'x.js', '.x', 'é', 'e\u0301', 'A', '*', '[ab]', 'a b', 'b.js', 'ba', 'c', 'cx', 'aab'];
-const owners = ['@o1', '@o2', '@org/t', 'me@x.example', 'nobody', '@o1 @o2'];
+const patternPieces = ['a', 'b', 'ab', 'x.js', '.x', 'é', 'A', '*', '**', '?', 'a*', '*.js', '?b', 'a?', '\\*', 'a\\ b', '[ab]', '[!a]', '[a-c]x', '*a*', 'b**', 'c#', '\\#c', '{a,b}', '[a', '***', '\\[ab]', '[]a]', 'a-b'];
+const pathPieces = ['a', 'b', 'ab', 'x.js', '.x', 'é', 'e\u0301', 'A', '*', '[ab]', 'a b', 'b.js', 'ba', 'c', 'cx', 'aab', 'c#', '#c', '{a,b}', '[a', ']a', 'a-b', 'ax'];
+const owners = ['@o1', '@o2', '@org/t', 'me@x.example', 'nobody', '@o1 @o2', '@@maintainer', '@o1 # @o2'];
 
 const patternArb = fc.tuple(
 	fc.boolean(),
