@@ -72,6 +72,9 @@ function normalisePattern(pattern: string): string {
  */
 export const maxBraceExpansions = 1024;
 
+/** Longest glob compiled; minimatch throws on patterns over 64 KiB, and no real path is near this. */
+export const maxGlobLength = 4096;
+
 /** Index of the `}` closing the `{` at `open`, or -1 (backslash escapes respected). */
 function closingBrace(pattern: string, open: number): number {
 	let depth = 0;
@@ -163,8 +166,15 @@ export function compilePathList(paths: readonly string[]): PathList {
 	paths.forEach((raw, index) => {
 		const negated = raw.startsWith('!');
 		const pattern = normalisePattern(negated ? raw.slice(1) : raw);
-		if (pattern === '' || braceExpansionCount(pattern) > maxBraceExpansions) {
-			// Too many brace expansions: reported by the parser (pattern-too-complex), never compiled.
+		if (pattern === '' || pattern.length > maxGlobLength || braceExpansionCount(pattern) > maxBraceExpansions) {
+			// Too long or too many brace expansions: reported by the parser (pattern-too-complex), never compiled.
+			return;
+		}
+		let matcher: Minimatch;
+		try {
+			matcher = new Minimatch(pattern, minimatchOptions);
+		} catch {
+			// minimatch throws on input it refuses; one bad glob must not take the whole config down.
 			return;
 		}
 		const glob: CompiledGlob = {
@@ -172,7 +182,7 @@ export function compilePathList(paths: readonly string[]): PathList {
 			index,
 			literalLength: literalPrefixLength(pattern),
 			globChars: countGlobChars(pattern),
-			matcher: new Minimatch(pattern, minimatchOptions),
+			matcher,
 		};
 		(negated ? list.exclude : list.include).push(glob);
 	});

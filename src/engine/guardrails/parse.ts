@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/guardrails.schema.json';
 import type { Problem, Severity, Source } from '../types';
 import { replacementCharacterProblem } from '../encoding';
-import { braceExpansionCount, maxBraceExpansions } from './domainIndex';
+import { braceExpansionCount, maxBraceExpansions, maxGlobLength } from './domainIndex';
 import type {
 	AdrRequirement,
 	Contract,
@@ -582,7 +582,9 @@ function checkPaths(reader: ConfigReader, paths: readonly string[], base: string
 		} else if (body === '') {
 			reader.report('invalid-path', 'error', `${base}.${i}`, 'Empty path pattern.');
 		}
-		if (braceExpansionCount(body) > maxBraceExpansions) {
+		if (body.length > maxGlobLength) {
+			reader.report('pattern-too-complex', 'error', `${base}.${i}`, `"${pattern.slice(0, 77)}...": a pattern longer than ${maxGlobLength} characters is ignored.`);
+		} else if (braceExpansionCount(body) > maxBraceExpansions) {
 			reader.report('pattern-too-complex', 'error', `${base}.${i}`, `"${pattern.length > 80 ? `${pattern.slice(0, 77)}...` : pattern}": its braces expand to more than ${maxBraceExpansions} patterns; it is ignored.`);
 		}
 	});
