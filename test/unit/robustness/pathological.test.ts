@@ -95,6 +95,15 @@ suite('robustness: pathological guardrails globs (minimatch)', () => {
 		assert.equal(index?.domainOf('a'.repeat(20)), null, 'the refused pattern is not used');
 	});
 
+	test('a glob longer than minimatch accepts (70,000 characters) is refused with a problem instead of throwing', () => {
+		// Found while checking minimatch: it throws "pattern is too long" past 64 KiB, which made
+		// compileGuardrails (and every answer) throw.
+		const config = parseGuardrails(configWith([`${'a'.repeat(70000)}/**`, 'src/**']), 'guardrails.yaml');
+		assert.ok(config.problems.some((p) => p.code === 'pattern-too-complex' && p.line === 8), JSON.stringify(config.problems.map((p) => p.code)));
+		const index = compileGuardrails(config);
+		assert.equal(index.domainOf('src/x.ts')?.domain.id, 'd');
+	});
+
 	test('brace counting: alternatives add, groups multiply, sequences count, escapes are literal', () => {
 		assert.equal(braceExpansionCount('src/**'), 1);
 		assert.equal(braceExpansionCount('src/{a,b}/{c,d,e}/**'), 6);
