@@ -27,14 +27,14 @@ export class Container implements vscode.Disposable {
 	private lastMark = performance.now();
 
 	constructor(readonly context: vscode.ExtensionContext) {
-		this.logger = this.register(new Logger());
-		this.service = this.register(new OwnershipService(this.logger));
-		this.statusBar = this.register(new StatusBarController(this));
-		this.contractDiagnostics = this.register(new ContractDiagnostics(this));
-		this.explorerDecorations = this.register(new ExplorerDecorations(this));
-		this.reviewRouting = this.register(new ReviewRoutingView(this));
+		this.logger = this.register(new Logger(), 'logger');
+		this.service = this.register(new OwnershipService(this.logger), 'service');
+		this.statusBar = this.register(new StatusBarController(this), 'statusBar');
+		this.contractDiagnostics = this.register(new ContractDiagnostics(this), 'contractDiagnostics');
+		this.explorerDecorations = this.register(new ExplorerDecorations(this), 'explorerDecorations');
+		this.reviewRouting = this.register(new ReviewRoutingView(this), 'reviewRouting');
 		for (const disposable of registerCommands(this)) {
-			this.register(disposable);
+			this.register(disposable, 'command');
 		}
 		// Other features (language support, hints) register here, one line each.
 		this.register(new LanguageController(this));
@@ -42,9 +42,10 @@ export class Container implements vscode.Disposable {
 	}
 
 	/** Takes ownership of a disposable: it is disposed with the container, in reverse order. */
-	register<T extends vscode.Disposable>(disposable: T): T {
+	register<T extends vscode.Disposable>(disposable: T, label?: string): T {
 		const now = performance.now();
-		this.timings.push(`${disposable.constructor.name} ${(now - this.lastMark).toFixed(1)}`);
+		// Bundles are minified: class names are not readable labels, so callers may pass one.
+		this.timings.push(`${label ?? disposable.constructor.name} ${(now - this.lastMark).toFixed(1)}`);
 		this.lastMark = now;
 		this.disposables.push(disposable);
 		return disposable;

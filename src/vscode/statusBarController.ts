@@ -70,7 +70,13 @@ export class StatusBarController implements vscode.Disposable {
 				vscode.window.onDidChangeActiveTextEditor((editor) => this.update(editor)),
 				this.container.service.onDidChangeModel(() => this.update(vscode.window.activeTextEditor)),
 			);
-			this.update(vscode.window.activeTextEditor);
+			// Not during activation: the first answer is computed once activate() has returned.
+			const scheduledAt = this.generation;
+			setTimeout(() => {
+				if (this.item && this.generation === scheduledAt) {
+					this.update(vscode.window.activeTextEditor);
+				}
+			}, 0);
 		} else if (!enabled && this.item) {
 			this.disposeUi();
 		}
