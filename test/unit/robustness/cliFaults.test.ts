@@ -174,6 +174,15 @@ suite('robustness: CLI on broken file systems and repositories', function () {
 		assert.match(owners.stdout, /@src/);
 	});
 
+	test('hostile arguments: paths and --codeowners outside the root, refs that look like options: one line each', async () => {
+		const dir = committedRepo();
+		assertOneLineError(await cli(['owners', '../../etc/passwd'], dir), /outside the root/);
+		assertOneLineError(await cli(['owners', '/etc/passwd'], dir), /outside the root/);
+		assertOneLineError(await cli(['owners', '--codeowners', '/etc/passwd', 'src/a.ts'], dir), /outside the root/);
+		assertOneLineError(await cli(['check', '--base=--output=/tmp/guardrails-pwned'], dir), /./);
+		assertOneLineError(await cli(['owners', '--root', path.join(dir, 'missing'), 'a.ts'], dir), /no such directory/);
+	});
+
 	test('invalid UTF-8 in CODEOWNERS and guardrails.yaml: decoded with replacement, reported, no crash', async () => {
 		const dir = committedRepo();
 		writeFileSync(path.join(dir, '.github/CODEOWNERS'), Buffer.concat([Buffer.from('* @all\n/caf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('/ @bad\n/src/ @src\n')]));

@@ -54,6 +54,31 @@ suite('robustness: parsers on arbitrary text', () => {
 		}), fuzzParameters(400));
 	});
 
+	test('guardrails globs: arbitrary path lists compile, and lookups never throw and repeat their answer', () => {
+		const globPiece = fc.oneof(
+			fc.constantFrom('src', '**', '*', '?', '[a-', '[!x]', '{a,b}', '{1..3}', '+(a|b)', '!(x)', '@(', '\\', '!', '/', './', '..', 'x'.repeat(5000), '{a,b}'.repeat(12)),
+			fc.string({ unit: 'binary', maxLength: 6 }),
+		);
+		const glob = fc.array(globPiece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+		fc.assert(fc.property(fc.array(fc.array(glob, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.array(hostilePath, { maxLength: 6 }), (domains, paths) => {
+			const text = [
+				'version: 1',
+				'org: { people: { p: { name: P } }, teams: { t: { name: T, lead: p } } }',
+				'domains:',
+				...domains.map((globs, i) => `  d${i}: { team: t, paths: ${JSON.stringify(globs)} }`),
+				'',
+			].join('\n');
+			const config = parseGuardrails(text, 'guardrails.yaml');
+			assertValidPositions(text, config.problems);
+			const index = compileGuardrails(config);
+			for (const path of paths) {
+				const first = index.domainOf(path)?.domain.id ?? null;
+				assert.equal(index.domainOf(path)?.domain.id ?? null, first);
+				index.contractsOf(path);
+			}
+		}), fuzzParameters(150));
+	});
+
 	test('who decides: arbitrary paths on the bank fixture never throw and answer the same twice', () => {
 		const config = parseGuardrails(fixtureText('bank', 'guardrails.yaml'), 'guardrails.yaml');
 		const codeowners = { index: compileCodeowners(parseCodeowners('* @bank/infra\nservices/payments/ @bank/payments\n', { dialect: 'github' })), file: '.github/CODEOWNERS', dialect: 'github' as const };
