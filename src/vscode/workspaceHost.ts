@@ -2,6 +2,11 @@ import * as vscode from 'vscode';
 import type { EngineHost } from '../engine/types';
 import type { Logger } from './logger';
 
+/** True when a `..` segment would take a repository-relative path out of the root (`joinPath` resolves it). */
+function leavesRoot(path: string): boolean {
+	return path.split(/[\\/]/).includes('..');
+}
+
 /**
  * The engine's file access through `workspace.fs`, rooted at the repository root. Going through
  * `workspace.fs` rather than `node:fs` keeps remote and virtual workspaces working.
@@ -19,6 +24,9 @@ export class WorkspaceHost implements EngineHost {
 	}
 
 	async readFile(path: string): Promise<string | undefined> {
+		if (leavesRoot(path)) {
+			return undefined;
+		}
 		try {
 			return this.decoder.decode(await vscode.workspace.fs.readFile(this.uri(path)));
 		} catch {
@@ -28,6 +36,9 @@ export class WorkspaceHost implements EngineHost {
 	}
 
 	async fileSize(path: string): Promise<number | undefined> {
+		if (leavesRoot(path)) {
+			return undefined;
+		}
 		try {
 			return (await vscode.workspace.fs.stat(this.uri(path))).size;
 		} catch {
@@ -37,12 +48,16 @@ export class WorkspaceHost implements EngineHost {
 
 	async listFiles(dir: string): Promise<string[] | undefined> {
 		const base = dir.replace(/\/+$/, '');
+		if (leavesRoot(base)) {
+			return undefined;
+		}
 		try {
 			const result: string[] = [];
 			const walk = async (rel: string): Promise<void> => {
 				for (const [name, type] of await vscode.workspace.fs.readDirectory(this.uri(rel))) {
 					const child = `${rel}/${name}`;
-					if (type & vscode.FileType.Directory) {
+					// Linked folders are not followed: two links to `.` would make the walk exponential.
+					if (type & vscode.FileType.Directory && !(type & vscode.FileType.SymbolicLink)) {
 						await walk(child);
 					} else if (type & vscode.FileType.File) {
 						result.push(child);
