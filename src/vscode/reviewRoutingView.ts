@@ -14,6 +14,13 @@ export interface RoutingSnapshot {
 	forecast: ReviewForecast;
 }
 
+/** A rendered tree row, for tests. */
+export interface RenderedNode {
+	label: string;
+	description: string | undefined;
+	children: RenderedNode[];
+}
+
 type Node =
 	| { kind: 'repo'; snapshot: RoutingSnapshot }
 	| { kind: 'domain'; snapshot: RoutingSnapshot; domain: ForecastDomain }
@@ -70,11 +77,14 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		}
 	}
 
+	private watchingGit = false;
+
 	private async watchGit(): Promise<void> {
-		if (this.gitApi) {
+		if (this.watchingGit) {
 			return;
 		}
-		this.gitApi = getGitApi();
+		this.watchingGit = true;
+		this.gitApi ??= getGitApi();
 		const api = await this.gitApi;
 		if (!api || !this.listeners) {
 			return;
@@ -128,8 +138,30 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		}
 	}
 
+	/** The tree as VS Code would render it (labels and descriptions), from the cached forecast. */
+	async render(node?: Node): Promise<RenderedNode[]> {
+		const rendered: RenderedNode[] = [];
+		for (const child of await this.getChildren(node)) {
+			const item = this.getTreeItem(child);
+			const label = typeof item.label === 'string' ? item.label : item.label?.label ?? item.resourceUri?.path.split('/').pop() ?? '';
+			rendered.push({
+				label,
+				description: typeof item.description === 'string' ? item.description : undefined,
+				children: item.collapsibleState === vscode.TreeItemCollapsibleState.None ? [] : await this.render(child),
+			});
+		}
+		return rendered;
+	}
+
+	/** Whether the view exists (its setting is on). */
+	get enabled(): boolean {
+		return this.view !== undefined;
+	}
+
 	async getChildren(node?: Node): Promise<Node[]> {
 		if (!node) {
+			// VS Code asks for the roots only while the view is shown: time to follow git.
+			void this.watchGit();
 			this.snapshots ??= this.compute();
 			const snapshots = (await this.snapshots).filter((snapshot) => snapshot.forecast.files.length > 0);
 			if (this.view) {
@@ -250,6 +282,7 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		this.listeners = undefined;
 		this.view?.dispose();
 		this.view = undefined;
+		this.watchingGit = false;
 		this.snapshots = undefined;
 	}
 

@@ -3,7 +3,7 @@ import type { WhoDecidesItem } from './commands/whoDecides';
 import { buildWhoDecidesItems } from './commands/whoDecides';
 import type { Container } from './container';
 import type { FileAnswer } from './ownershipService';
-import type { RoutingSnapshot } from './reviewRoutingView';
+import type { RenderedNode, RoutingSnapshot } from './reviewRoutingView';
 import type { StatusBarState } from './statusBarController';
 
 /**
@@ -33,6 +33,8 @@ export interface TestApi {
 	reset(): void;
 	/** The review routing forecast for the current working-tree changes. */
 	reviewRouting(): Promise<RoutingSnapshot[]>;
+	/** The Review Routing tree as shown (refreshed by git and file events, not recomputed here). */
+	reviewRoutingTree(): Promise<RenderedNode[]>;
 	/** Fires when a repository model is rebuilt. */
 	readonly onDidChangeModel: vscode.Event<vscode.Uri | undefined>;
 }
@@ -56,6 +58,7 @@ export function createTestApi(container: Container, activationMs: number): TestA
 		decoration: async (uri) => (container.explorerDecorations.enabled ? container.explorerDecorations.provideFileDecoration(uri) : undefined),
 		reset: () => container.service.reset(),
 		reviewRouting: () => container.reviewRouting.compute(),
+		reviewRoutingTree: () => container.reviewRouting.render(),
 		onDidChangeModel: container.service.onDidChangeModel,
 	};
 }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, repoFile, waitFor, withSetting } from './extensionApi';
+import { closeAllEditors, getApi, openFile, repoFile, revertAll, waitFor, withSetting } from './extensionApi';
 
 const contractPath = 'services/payments/api/openapi.yaml';
 
@@ -11,12 +11,7 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 
 suite('contract diagnostics', () => {
 	teardown(async () => {
-		for (const editor of vscode.window.visibleTextEditors) {
-			if (editor.document.isDirty) {
-				await vscode.window.showTextDocument(editor.document);
-				await vscode.commands.executeCommand('workbench.action.files.revert');
-			}
-		}
+		await revertAll();
 		await closeAllEditors();
 	});
 
@@ -90,6 +85,19 @@ suite('contract diagnostics', () => {
 			await vscode.workspace.applyEdit(edit);
 			await waitFor('an error diagnostic', () => ours(uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
 		});
+	});
+
+	test('turning contractDiagnostics.enabled off clears them', async () => {
+		const editor = await openFile(contractPath);
+		const uri = editor.document.uri;
+		const edit = new vscode.WorkspaceEdit();
+		edit.insert(uri, new vscode.Position(0, 0), '# z\n');
+		await vscode.workspace.applyEdit(edit);
+		await waitFor('a diagnostic', () => ours(uri)[0]);
+		await withSetting('ownershipGuardrails.contractDiagnostics.enabled', false, async () => {
+			await waitFor('no diagnostic while off', () => (ours(uri).length === 0 ? true : undefined));
+		});
+		await waitFor('the diagnostic back', () => ours(uri)[0]);
 	});
 
 	test('diagnostics are cleared when the document is reverted', async () => {

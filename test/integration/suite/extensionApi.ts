@@ -57,3 +57,14 @@ export async function withSetting<T>(key: string, value: unknown, body: () => Pr
 export async function closeAllEditors(): Promise<void> {
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Reverts every dirty file document, so no test leaves edits behind (or gets them saved on close). */
+export async function revertAll(): Promise<void> {
+	for (const document of vscode.workspace.textDocuments) {
+		if (document.isDirty && document.uri.scheme === 'file') {
+			await vscode.window.showTextDocument(document);
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+			await waitFor(`${document.uri.path} reverted`, () => (!document.isDirty ? true : undefined), 5_000);
+		}
+	}
+}

@@ -7,9 +7,11 @@ suite('review routing view', () => {
 	const contract = 'services/payments/api/openapi.yaml';
 	const ledger = 'libs/ledger/money.ts';
 	const added = 'services/core-banking/src/statements.ts';
+	const infra = 'infra/terraform/envs/prod/main.tf';
 	const originals = new Map<string, string>();
 
 	suiteSetup(() => {
+		originals.set(infra, fs.readFileSync(repoFile(infra).fsPath, 'utf8'));
 		for (const path of [contract, ledger]) {
 			const file = repoFile(path).fsPath;
 			originals.set(path, fs.readFileSync(file, 'utf8'));
@@ -51,6 +53,31 @@ suite('review routing view', () => {
 		assert.strictEqual(forecast.forum, true);
 		assert.ok(forecast.reviewers.some((handle) => /acme-bank\/payments/.test(handle)), forecast.reviewers.join(' '));
 		assert.ok(forecast.reviewers.some((handle) => /acme-bank\/core-banking/.test(handle)), forecast.reviewers.join(' '));
+	});
+
+	test('the view shows the changes grouped by domain and follows new changes on disk', async () => {
+		const api = await getApi();
+		// Showing the view is what starts its git listeners.
+		await vscode.commands.executeCommand('ownershipGuardrails.reviewRouting.focus');
+		const labels = (nodes: { label: string; children: { label: string }[] }[], name: string): string[] =>
+			nodes.find((node) => node.label === name)?.children.map((child) => child.label) ?? [];
+		const tree = await waitFor('the tree with our changes', async () => {
+			const nodes = await api.reviewRoutingTree();
+			return labels(nodes, 'Core Banking').includes('statements.ts') ? nodes : undefined;
+		}, 20_000);
+		assert.ok(labels(tree, 'Payments').includes('openapi.yaml'), JSON.stringify(tree));
+		assert.ok(labels(tree, 'Core Banking').includes('money.ts'), JSON.stringify(tree));
+		assert.ok(tree.some((node) => node.label === 'Architecture forum needed'), JSON.stringify(tree));
+		const reviewers = tree.find((node) => node.label === 'Reviewers');
+		assert.match(reviewers?.description ?? '', /acme-bank\/core-banking/);
+		const contracts = tree.find((node) => node.label === 'Contracts touched');
+		assert.ok(contracts?.children.some((child) => child.label === 'Payments HTTP API v2' && /architecture/.test(child.description ?? '')), JSON.stringify(contracts));
+		// A new change on disk reaches the view without anyone asking it to recompute.
+		fs.writeFileSync(repoFile(infra).fsPath, '# changed by the review routing test\n', { flag: 'a' });
+		await waitFor('the infrastructure change in the tree', async () => {
+			const nodes = await api.reviewRoutingTree();
+			return labels(nodes, 'Infrastructure').includes('main.tf') ? true : undefined;
+		}, 20_000);
 	});
 
 	test('"Copy Reviewers" and "Copy Pull-Request Comment" copy what the view shows', async () => {

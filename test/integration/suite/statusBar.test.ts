@@ -87,6 +87,20 @@ suite('status bar: the owner of the active file', () => {
 		assert.strictEqual(after.hide, before.hide, 'never hidden in between');
 	});
 
+	test('turning statusBar.enabled off removes the item; on brings it back', async () => {
+		const api = await getApi();
+		await openFile('services/payments/src/refunds.ts');
+		await waitFor('visible first', async () => ((await api.statusBar()).visible ? true : undefined));
+		await withSetting('ownershipGuardrails.statusBar.enabled', false, async () => {
+			await waitFor('hidden while off', async () => (!(await api.statusBar()).visible ? true : undefined));
+		});
+		const state = await waitFor('back on', async () => {
+			const current = await api.statusBar();
+			return current.visible ? current : undefined;
+		});
+		assert.strictEqual(state.text, '$(organization) Payments · Alice Ng');
+	});
+
 	test('nothing is shown for an untitled document', async () => {
 		const api = await getApi();
 		await openFile('services/payments/src/refunds.ts');
