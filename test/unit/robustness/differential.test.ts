@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import type { Dialect } from '../../../src/engine/codeowners/types';
-import { referenceResolve } from '../../reference/referenceOwners';
+import { githubPatternOwns, gitlabPatternMatches, referenceResolve } from '../../reference/referenceOwners';
 import { fnmatchPathname } from '../../reference/fnmatch';
 import { fuzzParameters } from './fuzzSettings';
 
@@ -43,6 +43,9 @@ function compare(dialect: Dialect, lines: readonly string[], paths: readonly str
 			? (engine.rule === null ? [] : [engine.rule.index])
 			: engine.sections.map((s) => s.rule.index);
 		assert.deepEqual({ owners: engine.owners, winners: engineWinners }, reference, `${dialect} ${JSON.stringify(path)} with\n${lines.join('\n')}`);
+		// Every matching rule, not only the winners: explain() lists them in file order.
+		const matching = parsed.rules.filter((r) => (dialect === 'github' ? githubPatternOwns(r.pattern, path) : gitlabPatternMatches(r.pattern, path))).map((r) => r.index);
+		assert.deepEqual(index.explain(path).matches.map((r) => r.index), matching, `explain ${dialect} ${JSON.stringify(path)} with\n${lines.join('\n')}`);
 	}
 }
 
