@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { closeAllEditors, getApi, openFile, repoFile, waitFor } from './extensionApi';
+import { closeAllEditors, getApi, openFile, repoFile, waitFor, withSetting } from './extensionApi';
 
 suite('live reload', () => {
 	const codeowners = repoFile('.github/CODEOWNERS').fsPath;
@@ -59,5 +59,33 @@ suite('live reload', () => {
 		assert.deepStrictEqual(answer?.decision.codeowners?.owners, ['@acme-bank/infrastructure']);
 		fs.writeFileSync(codeowners, original);
 		await waitFor('unowned again', async () => ((await api.statusBar()).text.includes('unowned') ? true : undefined));
+	});
+
+	test('a configured codeownersPath is used instead of the standard locations, and watched', async () => {
+		const api = await getApi();
+		const custom = repoFile('config/OWNERS').fsPath;
+		fs.mkdirSync(repoFile('config').fsPath, { recursive: true });
+		fs.writeFileSync(custom, '/tools/ @acme-bank/tools-team\n');
+		const notes = repoFile('tools/scratch/notes.md');
+		try {
+			await withSetting('ownershipGuardrails.codeownersPath', 'config/OWNERS', async () => {
+				const answer = await waitFor('owners from config/OWNERS', async () => {
+					const current = await api.answer(notes);
+					return current?.decision.codeowners?.file === 'config/OWNERS' ? current : undefined;
+				});
+				assert.deepStrictEqual(answer.decision.codeowners?.owners, ['@acme-bank/tools-team']);
+				fs.writeFileSync(custom, '/tools/ @acme-bank/renamed-team\n');
+				await waitFor('the edit to config/OWNERS', async () => {
+					const current = await api.answer(notes);
+					return current?.decision.codeowners?.owners[0] === '@acme-bank/renamed-team' ? true : undefined;
+				});
+			});
+			await waitFor('back to .github/CODEOWNERS', async () => {
+				const current = await api.answer(notes);
+				return current?.decision.codeowners?.file === '.github/CODEOWNERS' ? true : undefined;
+			});
+		} finally {
+			fs.rmSync(repoFile('config').fsPath, { recursive: true, force: true });
+		}
 	});
 });
