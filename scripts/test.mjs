@@ -9,7 +9,7 @@
 // test counts (lint, a build, an infrastructure error) counts as one failure, so a red run never
 // says "0 failed". `--stages a,b` runs a subset (npm run test:integration, npm run test:ui).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareDemoRepo, prepareMultiRootWorkspace, removePrepared } from './prepareWorkspace.mjs';
@@ -129,10 +129,37 @@ async function mustSucceed(stage, step, command) {
 	});
 }
 
+/**
+ * Deletes compiled tests whose source is gone: tsc never removes outputs, so a deleted or renamed
+ * test would go on running from out/.
+ */
+function pruneStaleTests(dir = path.join(repoRoot, 'out')) {
+	if (!existsSync(dir)) {
+		return;
+	}
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const compiled = path.join(dir, entry.name);
+		if (entry.isDirectory()) {
+			pruneStaleTests(compiled);
+			continue;
+		}
+		if (!entry.name.endsWith('.test.js')) {
+			continue;
+		}
+		const source = path.join(repoRoot, path.relative(path.join(repoRoot, 'out'), compiled)).replace(/\.js$/, '.ts');
+		if (!existsSync(source)) {
+			console.log(`removing stale ${path.relative(repoRoot, compiled)} (no ${path.relative(repoRoot, source)})`);
+			rmSync(compiled, { force: true });
+			rmSync(`${compiled}.map`, { force: true });
+		}
+	}
+}
+
 async function compileTests(stage) {
 	if (testsCompiled) {
 		return true;
 	}
+	pruneStaleTests();
 	testsCompiled = await mustSucceed(stage, 'compile-tests', () => npmRun('compile-tests'));
 	return testsCompiled;
 }

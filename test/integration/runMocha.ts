@@ -21,8 +21,15 @@ export function runMocha(suiteDir: string): Promise<void> {
 		timeout: Number(process.env.GUARDRAILS_TEST_TIMEOUT ?? 30_000),
 		...(grep ? { grep } : {}),
 	});
+	const sourceDir = sourceDirOf(suiteDir);
 	const files = fs.readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort();
 	for (const name of files) {
+		// tsc never deletes outputs: a test file removed or renamed in test/ would keep running from
+		// out/ and fail (or pass) for nothing.
+		if (sourceDir !== undefined && !fs.existsSync(path.join(sourceDir, name.replace(/\.js$/, '.ts')))) {
+			console.log(`skipping ${name}: stale output, its source is gone`);
+			continue;
+		}
 		mocha.addFile(path.join(suiteDir, name));
 	}
 	return new Promise((resolve, reject) => {
@@ -48,4 +55,18 @@ export function runMocha(suiteDir: string): Promise<void> {
 			reject(error instanceof Error ? error : new Error(String(error)));
 		}
 	});
+}
+
+/**
+ * The source folder of a compiled suite folder (out/test/integration/x → test/integration/x), or
+ * undefined when the tests do not run from the repository's out/ (then every file is loaded).
+ */
+function sourceDirOf(suiteDir: string): string | undefined {
+	const parts = path.resolve(suiteDir).split(path.sep);
+	const out = parts.lastIndexOf('out');
+	if (out < 0 || parts[out + 1] !== 'test') {
+		return undefined;
+	}
+	const sourceDir = [...parts.slice(0, out), ...parts.slice(out + 1)].join(path.sep);
+	return fs.existsSync(sourceDir) ? sourceDir : undefined;
 }
