@@ -27,11 +27,28 @@ function isCommand(name: string): name is CommandName {
 }
 
 /**
+ * Control characters (except tab and newline), C1 controls and bidi overrides from workspace text
+ * would reach the terminal raw: a CODEOWNERS could recolour or rewrite earlier lines, set the
+ * window title or reorder text. They are printed as `\uXXXX`, which is also a valid escape inside
+ * the JSON strings of `--json`, so JSON readers still get the original text.
+ */
+const unsafeForTerminal = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function printable(text: string): string {
+	return text.replace(unsafeForTerminal, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function terminalSafe(io: CliIo): CliIo {
+	return { ...io, stdout: (text) => io.stdout(printable(text)), stderr: (text) => io.stderr(printable(text)) };
+}
+
+/**
  * Runs the CLI: parses `argv` (without the node and script paths), runs one command and returns
  * the exit code. Nothing escapes as an exception: user errors become one `guardrails: ...` line
  * on stderr with exit code 2, unexpected ones the same with their message.
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo): Promise<number> {
+	const io = terminalSafe(rawIo);
 	try {
 		const [first, ...rest] = argv;
 		if (first === undefined) {
