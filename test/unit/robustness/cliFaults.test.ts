@@ -223,3 +223,30 @@ suite('robustness: CLI and GitHub\'s 3 MB limit', function () {
 		assert.ok((JSON.parse(lint.stdout) as { code: string }[]).some((p) => p.code === 'file-too-large'));
 	});
 });
+
+suite('robustness: CLI output never carries terminal control sequences from the workspace', function () {
+	this.timeout(60000);
+	suiteTeardown(cleanUp);
+
+	const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+	test('escape sequences, CR, C1 and bidi overrides in CODEOWNERS are printed as \\uXXXX in text and JSON (which still round-trips)', async () => {
+		const dir = committedRepo();
+		const hostileOwner = '@evil\u001b]0;pwned\u0007';
+		const hostilePattern = '/src/\u001b[2J\u202ex\r';
+		write(dir, '.github/CODEOWNERS', `* @all\n${hostilePattern} @a\n/src/ ${hostileOwner}\n/\u009b31m/ @c\n`);
+		git(dir, 'add', '.');
+		git(dir, 'commit', '-q', '-m', 'hostile');
+		for (const argv of [['lint'], ['lint', '--json'], ['owners', '--explain', 'src/a.ts'], ['owners', '--json', 'src/a.ts', '\u009b31m/x'], ['audit'], ['who', 'src/\u001b[2J\u202ex']]) {
+			const result = await cli(argv, dir);
+			assertClean(result);
+			assert.doesNotMatch(result.stdout, unsafe, `${argv.join(' ')} stdout: ${JSON.stringify(result.stdout)}`);
+			assert.doesNotMatch(result.stderr, unsafe, `${argv.join(' ')} stderr: ${JSON.stringify(result.stderr)}`);
+		}
+		const lint = await cli(['lint', '--json'], dir);
+		const messages = (JSON.parse(lint.stdout) as { message: string }[]).map((p) => p.message).join('\n');
+		assert.ok(messages.includes('\u001b]0;pwned\u0007'), 'JSON readers get the original text back');
+		const lintText = await cli(['lint'], dir);
+		assert.match(lintText.stdout, /\\u001b\]0;pwned\\u0007/, 'text output shows the escape visibly');
+	});
+});
