@@ -10,6 +10,18 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 suite('contract diagnostics', () => {
+	// VS Code in the browser (code-server) auto-saves after a delay by default; these tests need
+	// edits to stay unsaved until they revert them.
+	let autoSave: unknown;
+	suiteSetup(async () => {
+		autoSave = vscode.workspace.getConfiguration().inspect('files.autoSave')?.globalValue;
+		await vscode.workspace.getConfiguration().update('files.autoSave', 'off', vscode.ConfigurationTarget.Global);
+	});
+
+	suiteTeardown(async () => {
+		await vscode.workspace.getConfiguration().update('files.autoSave', autoSave, vscode.ConfigurationTarget.Global);
+	});
+
 	teardown(async () => {
 		await revertAll();
 		await closeAllEditors();
