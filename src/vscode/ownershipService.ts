@@ -188,6 +188,9 @@ export class OwnershipService implements vscode.Disposable {
 			promise = findRoot(folder.uri).then((root) => {
 				if (this.roots.get(key) === promise) {
 					this.resolvedRoots.set(key, root);
+					if (!root) {
+						this.watchForFirstFile(folder);
+					}
 				}
 				return root;
 			});
@@ -260,6 +263,20 @@ export class OwnershipService implements vscode.Disposable {
 			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, path));
 			const schedule = (): void => this.scheduleRebuild(key, path);
 			disposables.push(watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule));
+		}
+		this.watchers.set(key, vscode.Disposable.from(...disposables));
+	}
+
+	/** A folder with nothing to read yet: the first CODEOWNERS or guardrails file created makes it one. */
+	private watchForFirstFile(folder: vscode.WorkspaceFolder): void {
+		const key = `none:${folder.uri.toString()}`;
+		if (this.watchers.has(key)) {
+			return;
+		}
+		const disposables: vscode.Disposable[] = [];
+		for (const path of [...codeownersLocations, ...guardrailsLocations]) {
+			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path), false, true, true);
+			disposables.push(watcher, watcher.onDidCreate(() => this.reset()));
 		}
 		this.watchers.set(key, vscode.Disposable.from(...disposables));
 	}

@@ -76,4 +76,20 @@ suite('multi-root: a repository and a folder outside any repository', () => {
 			}
 		}
 	});
+
+	test('a CODEOWNERS created in the plain folder makes it answer', async () => {
+		const api = await getApi();
+		const notes = folder('notes').uri;
+		const codeowners = vscode.Uri.joinPath(notes, 'CODEOWNERS');
+		const todo = vscode.Uri.joinPath(notes, 'todo.txt');
+		assert.strictEqual(await api.answer(todo), undefined);
+		await vscode.workspace.fs.writeFile(codeowners, new TextEncoder().encode('*.txt @notes/writers\n'));
+		try {
+			const answer = await waitFor('an answer in the plain folder', () => api.answer(todo));
+			assert.deepStrictEqual(answer.decision.codeowners?.owners, ['@notes/writers']);
+			assert.strictEqual(answer.path, 'todo.txt');
+		} finally {
+			await vscode.workspace.fs.delete(codeowners);
+		}
+	});
 });
