@@ -1,8 +1,10 @@
 // `npm run demo`: the extension in a real VS Code on a fresh git copy of the Acme Bank demo.
 //   npm run demo                       builds, starts code-server, prints the URL, stays up until Ctrl+C
 //   npm run demo -- --port 8080        a fixed port (default: 8080 if free, else any free port)
-//   npm run demo -- --screenshots      drives headless chromium through each surface and writes
-//                                      media/screenshot-*.png, then exits
+//   npm run demo -- --vsix FILE        shows an installed package instead of the repository
+//   npm run demo -- --screenshots      packages the extension, drives headless chromium through each
+//                                      surface and writes media/screenshot-*.png, then exits
+//                                      (--dev: the development build instead of a package)
 // code-server listens on 127.0.0.1 only; forward the port to see it from another machine.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -177,20 +179,43 @@ async function tour(page, repo) {
 	return captured;
 }
 
-try {
+/**
+ * The extension to show: the repository as extensionDevelopmentPath (live code, the default for the
+ * interactive demo), or an installed .vsix (`--vsix FILE`; the screenshot tour packages a fresh one
+ * unless `--dev`), which keeps "[Extension Development Host]" out of the window title.
+ */
+function chooseExtension() {
+	if (args.get('vsix')) {
+		return { vsix: path.resolve(args.get('vsix')) };
+	}
+	if (screenshots && !args.has('dev')) {
+		log('npm run package');
+		const packaged = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+		if (packaged.status === 0) {
+			return { vsix: path.join(repoRoot, 'ownership-guardrails.vsix') };
+		}
+		console.warn('warning: npm run package failed, showing the development build instead');
+	}
 	build();
+	return { vsix: undefined };
+}
+
+try {
+	const { vsix } = chooseExtension();
 	const prepared = prepareDemoRepo();
 	onCleanup(() => removePrepared(prepared.root));
 	log(`demo repository copy: ${prepared.repo} (git user Bob Ortiz)`);
 	const server = await startCodeServer({
 		port: await choosePort(),
+		vsix: vsix ? [vsix] : [],
 		settings: screenshots ? { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false } : {},
 		onExit: (code, output) => finish(2, `code-server exited (${code})\n${output}`),
 	});
 	onCleanup(server.stop);
+	log(vsix ? `extension installed from ${path.relative(repoRoot, vsix)}` : 'extension loaded from the repository (development mode)');
 	const url = workbenchUrl(server.host, {
 		folder: prepared.repo,
-		payload: [['extensionDevelopmentPath', remoteUri(server.host, repoRoot)]],
+		payload: vsix ? [] : [['extensionDevelopmentPath', remoteUri(server.host, repoRoot)]],
 	});
 
 	if (!screenshots) {

@@ -37,13 +37,6 @@ async function shot(name) {
 	log(`screenshot ${path.relative(repoRoot, file)}`);
 }
 
-function check(condition, message) {
-	if (!condition) {
-		throw new Error(`check failed: ${message}`);
-	}
-	log(`ok: ${message}`);
-}
-
 /** Waits for a condition on something read from the page, reporting the last value on failure. */
 async function eventually(read, accept, what, timeout = 20_000) {
 	const deadline = Date.now() + timeout;
@@ -81,12 +74,12 @@ try {
 	await quickOpen(page, 'services/payments/src/refunds.ts');
 	const status = await waitForStatusItem(page, (text) => text.includes('Payments') && text.includes('Alice Ng'));
 	await shot('status');
-	check(true, `status bar names the domain and its lead: ${JSON.stringify(status.text)} (${JSON.stringify(status.label)})`);
+	log(`ok: status bar names the domain and its lead: ${JSON.stringify(status.text)} (${JSON.stringify(status.label)})`);
 
 	// 2. "Who Decides This?" from the Command Palette answers with the payments lead.
 	await runCommand(page, 'Ownership Guardrails: Who Decides This?');
 	const rows = await eventually(() => quickPickRows(page), (list) => list.some((row) => row.includes('Alice Ng')), 'the Who Decides quick pick shows Alice Ng');
-	check(true, `Who Decides quick pick shows Alice Ng (${rows.length} rows)`);
+	log(`ok: Who Decides quick pick shows Alice Ng (${rows.length} rows)`);
 	await shot('who-decides');
 	await page.keyboard.press('Escape');
 
@@ -97,7 +90,7 @@ try {
 	await typeLines(page, ['# ui smoke test: an edit to the payments contract']);
 	await openProblems(page);
 	const problems = await eventually(() => problemRows(page), (list) => list.some((row) => row.includes('Payments HTTP API v2')), 'the Problems panel shows the Payments HTTP API v2 contract', 30_000);
-	check(true, `Problems panel: ${JSON.stringify(problems.find((row) => row.includes('Payments HTTP API v2')))}`);
+	log(`ok: Problems panel: ${JSON.stringify(problems.find((row) => row.includes('Payments HTTP API v2')))}`);
 	await focusWorkbench(page);
 	await shot('problems');
 	await finish(0, 'UI smoke test passed');
