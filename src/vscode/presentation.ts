@@ -59,11 +59,11 @@ export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
 		if (codeowners.rule) {
 			md.appendText(
 				vscode.l10n.t(
-					'CODEOWNERS: {0} ({1}:{2}: {3})',
+					'CODEOWNERS: {0} (rule {1} at {2}:{3})',
 					codeowners.owners.length > 0 ? codeowners.owners.join(' ') : vscode.l10n.t('no owners'),
+					codeowners.rule.pattern,
 					codeowners.file,
 					codeowners.rule.line,
-					codeowners.rule.text.trim(),
 				),
 			);
 		} else {

@@ -114,7 +114,7 @@ export function buildWhoDecidesItems(container: Container, answer: FileAnswer): 
 			id: 'rule',
 			label: `$(go-to-file) ${vscode.l10n.t('Open CODEOWNERS rule')}`,
 			description: `${codeowners.file}:${codeowners.rule.line}`,
-			detail: codeowners.rule.text.trim(),
+			detail: codeowners.rule.text.trim().replace(/\s+/g, ' '),
 			run: open(codeowners.file, codeowners.rule.line, codeowners.rule.column),
 		});
 	}
