@@ -105,7 +105,15 @@ export function renderDecisionText(decision: Decision): string {
 	if (decision.domain) {
 		lines.push(`Domain: ${decision.domain.title}${decision.team ? ` (team ${decision.team.name})` : ''}`);
 	} else {
-		lines.push('Domain: none (no domain and no CODEOWNERS rule covers this path)');
+		const rule = decision.codeowners?.rule;
+		if (rule && decision.codeowners && decision.codeowners.owners.length === 0) {
+			// An ownerless rule is a deliberate "unowned" marker, not a gap in CODEOWNERS.
+			lines.push(`Domain: none (unowned: ${decision.codeowners.file}:${rule.line} \`${rule.pattern}\` has no owners)`);
+		} else if (rule) {
+			lines.push('Domain: none (only CODEOWNERS covers this path)');
+		} else {
+			lines.push('Domain: none (no domain and no CODEOWNERS rule covers this path)');
+		}
 	}
 	if (decision.chain.length === 0) {
 		lines.push('Nobody is recorded as deciding this path.');

@@ -171,6 +171,17 @@ suite('decision output', () => {
 		assert.equal(json.lead, null);
 	});
 
+	test('text names an ownerless CODEOWNERS rule as deliberate, not as a gap', () => {
+		const config = parseGuardrails(configText, 'guardrails.yaml');
+		const ctx = createDecisionContext({ config, codeowners: codeownersInput('* @bank/everyone\n/scratch/\n') });
+		const ownerless = renderDecisionText(whoDecides(ctx, 'scratch/notes.md')).split('\n')[1];
+		assert.equal(ownerless, 'Domain: none (unowned: .github/CODEOWNERS:2 `/scratch/` has no owners)');
+		const owned = renderDecisionText(whoDecides(ctx, 'README.md')).split('\n')[1];
+		assert.equal(owned, 'Domain: none (only CODEOWNERS covers this path)');
+		const bare = createDecisionContext({ config });
+		assert.equal(renderDecisionText(whoDecides(bare, 'README.md')).split('\n')[1], 'Domain: none (no domain and no CODEOWNERS rule covers this path)');
+	});
+
 	test('text reads as an answer, most local decider first', () => {
 		const text = renderDecisionText(whoDecides(bank({ who: 'fay' }), 'services/payments/api/openapi.yaml'));
 		const lines = text.split('\n');
