@@ -33,6 +33,8 @@ const baseSettings = {
 	'security.workspace.trust.enabled': false,
 	'git.openRepositoryInParentFolders': 'never',
 	'chat.disableAIFeatures': true,
+	// code-server auto-saves after a delay by default; tests that check unsaved edits need it off.
+	'files.autoSave': 'off',
 };
 
 /** Tiny argv reader shared by the harness scripts: `--name value`, repeatable, and `--flag`. */
