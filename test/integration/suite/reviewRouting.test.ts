@@ -55,7 +55,10 @@ suite('review routing view', () => {
 		assert.ok(forecast.reviewers.some((handle) => /acme-bank\/core-banking/.test(handle)), forecast.reviewers.join(' '));
 	});
 
-	test('the view shows the changes grouped by domain and follows new changes on disk', async () => {
+	test('the view shows the changes grouped by domain and follows new changes on disk', async function () {
+		// The last step waits on the built-in git extension noticing a write made outside VS Code;
+		// its watcher is not ours and lags on a loaded 2-core machine, so allow one more attempt.
+		this.retries(1);
 		const api = await getApi();
 		// Showing the view is what starts its git listeners.
 		await vscode.commands.executeCommand('ownershipGuardrails.reviewRouting.focus');
