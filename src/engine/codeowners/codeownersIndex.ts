@@ -27,6 +27,10 @@ class PrefixNode {
 	dir: Slot;
 	/** Rules owning the direct children of this directory (`dir/*`). */
 	child: Slot;
+	/** Rules owning the direct children with an extension (`dir/*.ext`), by extension. */
+	childExt: Map<string, Slot> | undefined;
+	/** Rules owning every file below with an extension (`dir/**\/*.ext`), by extension. */
+	descendantExt: Map<string, Slot> | undefined;
 	/** Globs whose literal prefix is this path (verified). */
 	cands: Candidate[] | undefined;
 	children: Map<string, PrefixNode> | undefined;
@@ -35,8 +39,21 @@ class PrefixNode {
 class NameNode {
 	self: Slot;
 	ancestor: Slot;
+	/** Unanchored `…/name/*`: the path's parent directory ends with this name (sequence). */
+	child: Slot;
 	selfCands: Candidate[] | undefined;
 	ancestorCands: Candidate[] | undefined;
+	/**
+	 * Unanchored globs whose last literal segment is this name, followed by a fixed number of
+	 * glob segments (GitLab `dir/*`), keyed by that number: the name must sit exactly that far
+	 * from the end of the path.
+	 */
+	tail: Map<number, Candidate[]> | undefined;
+	/**
+	 * Unanchored wildcard-free patterns of several segments (GitLab `a/b/`), as a trie that runs
+	 * backwards from this last segment through the segments before it.
+	 */
+	parents: Map<string, NameNode> | undefined;
 }
 
 class ExtNode {
@@ -156,6 +173,16 @@ class RuleSet {
 			} else if (literal === n - 1 && mode === 'self' && isAnySegment(segs[n - 1])) {
 				const node = this.prefixNode(literalTexts(segs, n - 1));
 				node.child = push(node.child, index);
+			} else if (literal === n - 1 && mode === 'self' && extSuffix(segs[n - 1]) !== undefined) {
+				const node = this.prefixNode(literalTexts(segs, n - 1));
+				node.childExt ??= new Map();
+				const ext = extSuffix(segs[n - 1]) as string;
+				node.childExt.set(ext, push(node.childExt.get(ext), index));
+			} else if (literal > 0 && literal === n - 2 && mode === 'self' && segs[n - 2].kind === 'globstar' && extSuffix(segs[n - 1]) !== undefined) {
+				const node = this.prefixNode(literalTexts(segs, n - 2));
+				node.descendantExt ??= new Map();
+				const ext = extSuffix(segs[n - 1]) as string;
+				node.descendantExt.set(ext, push(node.descendantExt.get(ext), index));
 			} else if (literal > 0) {
 				const node = this.prefixNode(literalTexts(segs, literal));
 				node.cands = push(node.cands, cand);
@@ -169,6 +196,8 @@ class RuleSet {
 			const node = this.nameNode(last.text);
 			if (n === 1) {
 				this.markName(node, index, mode);
+			} else if (segs.every((seg) => seg.kind === 'literal')) {
+				this.markName(this.nameSequence(segs, n), index, mode);
 			} else {
 				if (mode !== 'ancestor') {
 					node.selfCands = push(node.selfCands, cand);
@@ -179,7 +208,28 @@ class RuleSet {
 			}
 			return;
 		}
+		if (n > 1 && mode === 'self' && isAnySegment(last) && segs.slice(0, n - 1).every((seg) => seg.kind === 'literal')) {
+			const node = this.nameSequence(segs, n - 1);
+			node.child = push(node.child, index);
+			return;
+		}
 		const ext = mode === 'self' ? extSuffix(last) : undefined;
+		if (n > 1 && mode === 'self') {
+			let j = n - 1;
+			while (j >= 0 && segs[j].kind !== 'literal') {
+				j--;
+			}
+			let fixedTail = j >= 0;
+			for (let k = j + 1; k < n && fixedTail; k++) {
+				fixedTail = segs[k].kind !== 'globstar';
+			}
+			if (fixedTail) {
+				const node = this.nameNode((segs[j] as { text: string }).text);
+				node.tail ??= new Map();
+				node.tail.set(n - 1 - j, push(node.tail.get(n - 1 - j), cand));
+				return;
+			}
+		}
 		if (ext !== undefined) {
 			let node = this.exts.get(ext);
 			if (node === undefined) {
@@ -203,6 +253,8 @@ class RuleSet {
 			node.file = this.reduce(node.file);
 			node.dir = this.reduce(node.dir);
 			node.child = this.reduce(node.child);
+			this.reduceMap(node.childExt);
+			this.reduceMap(node.descendantExt);
 			node.cands?.sort(byIndexDesc);
 			if (node.children !== undefined) {
 				for (const child of node.children.values()) {
@@ -210,11 +262,21 @@ class RuleSet {
 				}
 			}
 		}
-		for (const node of this.names.values()) {
+		const names = [...this.names.values()];
+		for (let node = names.pop(); node !== undefined; node = names.pop()) {
+			if (node.parents !== undefined) {
+				names.push(...node.parents.values());
+			}
 			node.self = this.reduce(node.self);
 			node.ancestor = this.reduce(node.ancestor);
+			node.child = this.reduce(node.child);
 			node.selfCands?.sort(byIndexDesc);
 			node.ancestorCands?.sort(byIndexDesc);
+			if (node.tail !== undefined) {
+				for (const list of node.tail.values()) {
+					list.sort(byIndexDesc);
+				}
+			}
 		}
 		for (const node of this.exts.values()) {
 			node.best = this.reduce(node.best);
@@ -232,6 +294,9 @@ class RuleSet {
 		let node: PrefixNode | undefined = this.root;
 		if (n === 1) {
 			acc.offerSlot(node.child);
+			if (node.childExt !== undefined) {
+				offerExt(acc, node.childExt, segs[0]);
+			}
 		}
 		for (let k = 0; k < n && node.children !== undefined; k++) {
 			node = node.children.get(segs[k]);
@@ -244,6 +309,12 @@ class RuleSet {
 				acc.offerSlot(node.dir);
 				if (k === n - 2) {
 					acc.offerSlot(node.child);
+					if (node.childExt !== undefined) {
+						offerExt(acc, node.childExt, segs[n - 1]);
+					}
+				}
+				if (node.descendantExt !== undefined) {
+					offerExt(acc, node.descendantExt, segs[n - 1]);
 				}
 			}
 			if (node.cands !== undefined) {
@@ -256,7 +327,17 @@ class RuleSet {
 				if (name === undefined) {
 					continue;
 				}
-				if (i === n - 1) {
+				if (name.tail !== undefined) {
+					const tail = name.tail.get(n - 1 - i);
+					if (tail !== undefined) {
+						acc.pending.push(tail);
+					}
+				}
+				const last = i === n - 1;
+				if (i === n - 2) {
+					acc.offerSlot(name.child);
+				}
+				if (last) {
 					acc.offerSlot(name.self);
 					if (name.selfCands !== undefined) {
 						acc.pending.push(name.selfCands);
@@ -265,6 +346,17 @@ class RuleSet {
 					acc.offerSlot(name.ancestor);
 					if (name.ancestorCands !== undefined) {
 						acc.pending.push(name.ancestorCands);
+					}
+				}
+				let seq: NameNode | undefined = name;
+				for (let j = i - 1; j >= 0 && seq.parents !== undefined; j--) {
+					seq = seq.parents.get(segs[j]);
+					if (seq === undefined) {
+						break;
+					}
+					acc.offerSlot(last ? seq.self : seq.ancestor);
+					if (i === n - 2) {
+						acc.offerSlot(seq.child);
 					}
 				}
 			}
@@ -303,6 +395,14 @@ class RuleSet {
 			}
 		}
 		acc.pending.length = 0;
+	}
+
+	private reduceMap(map: Map<string, Slot> | undefined): void {
+		if (map !== undefined) {
+			for (const [key, slot] of map) {
+				map.set(key, this.reduce(slot));
+			}
+		}
 	}
 
 	private reduce(slot: Slot): Slot {
@@ -351,6 +451,22 @@ class RuleSet {
 		return node;
 	}
 
+	/** The reverse-trie node for the first `count` segments (all literal), last segment first. */
+	private nameSequence(segs: readonly Segment[], count: number): NameNode {
+		let node = this.nameNode((segs[count - 1] as { text: string }).text);
+		for (let k = count - 2; k >= 0; k--) {
+			node.parents ??= new Map();
+			const text = (segs[k] as { text: string }).text;
+			let parent = node.parents.get(text);
+			if (parent === undefined) {
+				parent = new NameNode();
+				node.parents.set(text, parent);
+			}
+			node = parent;
+		}
+		return node;
+	}
+
 	private nameNode(name: string): NameNode {
 		let node = this.names.get(name);
 		if (node === undefined) {
@@ -358,6 +474,13 @@ class RuleSet {
 			this.names.set(name, node);
 		}
 		return node;
+	}
+}
+
+/** Offers the rules stored under each extension of a base name (`a.test.js`: `.test.js`, `.js`). */
+function offerExt(acc: Accumulator, map: Map<string, Slot>, base: string): void {
+	for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
+		acc.offerSlot(map.get(base.slice(dot)));
 	}
 }
 
