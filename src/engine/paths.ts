@@ -26,7 +26,25 @@ export function normalizeRepoPath(path: string): string {
 
 /** Whether a path is already in the engine's form (cheap check, used on hot paths). */
 export function isNormalRepoPath(path: string): boolean {
-	return !path.startsWith('/') && !path.startsWith('./') && !path.endsWith('/') && !path.includes('//') && !path.includes('/./');
+	// One pass over the characters: this runs once per resolved path.
+	let previousSlash = true;
+	for (let i = 0; i < path.length; i++) {
+		const c = path.charCodeAt(i);
+		if (c === 47 /* / */) {
+			if (previousSlash) {
+				return false;
+			}
+			previousSlash = true;
+		} else if (c === 92 /* \ */) {
+			return false;
+		} else {
+			if (c === 46 /* . */ && previousSlash && (i + 1 === path.length || path.charCodeAt(i + 1) === 47)) {
+				return false;
+			}
+			previousSlash = false;
+		}
+	}
+	return !previousSlash || path.length === 0;
 }
 
 /** The parent directory of a repository-relative path (`''` for a root entry). */

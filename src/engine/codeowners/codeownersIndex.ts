@@ -550,7 +550,7 @@ export class CodeownersIndex {
 	 * owners in section order without duplicates.
 	 */
 	resolve(path: string): OwnerResolution {
-		const p = isNormalRepoPath(path) && !path.includes('\\') ? path : normalizeRepoPath(path);
+		const p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
 		const rules = this.parsed.rules;
 		if (p.length === 0 || this.entries.size === 0) {
 			return { path: p, owners: [], rule: null, sections: noSections as SectionResolution[] };
