@@ -1,7 +1,7 @@
 // `npm run bench`: CODEOWNERS resolution (ours, two npm peers, the floor) on the real corpus and a
 // synthetic 1M-path tree, plus a review-forecast run; prints a table and updates docs/benchmarks.md.
 // Every engine × dataset runs in a child process of its own, so each peak RSS is that pair's alone.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,9 +46,21 @@ function parseArgs(argv: readonly string[]): Options {
 	};
 }
 
+/** The commit the measured code was built from; others edit the same tree, so say if it was dirty. */
+function commitOf(): string {
+	try {
+		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/engine'], { cwd: repoRoot, encoding: 'utf8' }).trim() !== '';
+		return dirty ? `${head} (src/engine modified)` : head;
+	} catch {
+		return 'unknown';
+	}
+}
+
 function machineInfo(): MachineInfo {
 	const cpus = os.cpus();
 	return {
+		commit: commitOf(),
 		cpus: cpus.length,
 		cpuModel: cpus[0]?.model.trim() ?? 'unknown',
 		node: process.version,

@@ -8,6 +8,8 @@ import type { ForecastMeasurement } from './forecastBench';
 import type { EngineMeasurement } from './worker';
 
 export interface MachineInfo {
+	/** Git commit of the repository when the bench started. */
+	commit: string;
 	cpus: number;
 	cpuModel: string;
 	node: string;
@@ -253,7 +255,7 @@ function markdownTable(rows: Row[]): string[] {
 export function renderMarkdown(report: BenchReport): string {
 	const m = report.machine;
 	const out: string[] = [
-		`Last run (${report.quick ? 'quick' : 'full'}): ${m.date} — ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGb} GB RAM, Node ${m.node} (${m.platform}), `
+		`Last run (${report.quick ? 'quick' : 'full'}): ${m.date}, commit ${m.commit} — ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGb} GB RAM, Node ${m.node} (${m.platform}), `
 			+ `load average (1 / 5 / 15 min) at start ${m.loadAverage.map((v) => v.toFixed(2)).join(' / ')}`
 			+ `${m.loadAverageEnd !== undefined ? `, at end ${m.loadAverageEnd.map((v) => v.toFixed(2)).join(' / ')}` : ''}; ${report.quick ? 'quick mode' : 'full mode'}, `
 			+ `${report.reps} runs for this engine and the floor, up to ${report.peerReps} for peers within ${grouped(report.peerBudgetMs / 1000)} s each; whole run ${grouped(report.durationMs / 1000)} s.`,
