@@ -303,6 +303,7 @@ export class OwnershipService implements vscode.Disposable {
 		for (const timer of this.rebuildTimers.values()) {
 			clearTimeout(timer);
 		}
+		this.rebuildTimers.clear();
 		for (const watcher of this.watchers.values()) {
 			watcher.dispose();
 		}

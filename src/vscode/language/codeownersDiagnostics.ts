@@ -127,6 +127,7 @@ export class CodeownersDiagnostics implements vscode.Disposable {
 		for (const timer of this.timers.values()) {
 			clearTimeout(timer);
 		}
+		this.timers.clear();
 		for (const disposable of this.disposables) {
 			disposable.dispose();
 		}
