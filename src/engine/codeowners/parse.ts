@@ -13,7 +13,9 @@ import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCode
 //   invalid-section-owner-format  GitLab header defaults with no valid owner
 //   invalid-pattern               GitHub `!pattern` (negation is unsupported; line skipped)
 //   unsupported-escape            GitHub `\#…` (escaping `#` is unsupported; line skipped)
-//   unsupported-character-range   GitHub `[…]` (read literally, never as a range)
+//   unsupported-character-range   GitHub `[…]` (read literally, never as a range: gh-disputed-02 is
+//                                 undecided between "skip the line" and "literal"; we keep the line
+//                                 so `[abc].js` owns only a file literally named so, never `a.js`)
 //   exclusion-owners-ignored      GitLab owners written after an `!exclusion`
 //   never-matches                 GitHub `/` pattern ("will never match anything")
 //   file-too-large                GitHub file of 3 MB or more (GitHub ignores the whole file)
