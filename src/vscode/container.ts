@@ -21,6 +21,9 @@ export class Container implements vscode.Disposable {
 	readonly contractDiagnostics: ContractDiagnostics;
 	readonly explorerDecorations: ExplorerDecorations;
 	readonly reviewRouting: ReviewRoutingView;
+	readonly language: LanguageController;
+	/** True once `dispose()` ran (tests check that a disposed container does no more work). */
+	disposed = false;
 	private readonly disposables: vscode.Disposable[] = [];
 	/** Construction time of each registered part, for the activation log line. */
 	readonly timings: string[] = [];
@@ -37,7 +40,7 @@ export class Container implements vscode.Disposable {
 			this.register(disposable, 'command');
 		}
 		// Other features (language support, hints) register here, one line each.
-		this.register(new LanguageController(this));
+		this.language = this.register(new LanguageController(this));
 		this.register(new HintsController(this));
 	}
 
@@ -52,6 +55,7 @@ export class Container implements vscode.Disposable {
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		for (const disposable of this.disposables.splice(0).reverse()) {
 			try {
 				disposable.dispose();

@@ -163,6 +163,15 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 		);
 	}
 
+	/** Per-document state still held, for leak checks (tests): debounce timers, computations, HEAD texts, diagnostics. */
+	pendingState(): { timers: number; inFlight: number; headCache: number; documents: number; disposed: boolean } {
+		let documents = 0;
+		this.collection?.forEach(() => {
+			documents++;
+		});
+		return { timers: this.timers.size, inFlight: this.inFlight.size, headCache: this.headCache.size, documents, disposed: this.collection === undefined };
+	}
+
 	/** Waits until no computation is pending for `uri` (tests). */
 	async settled(uri: vscode.Uri): Promise<void> {
 		const key = uri.toString();

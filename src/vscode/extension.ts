@@ -3,19 +3,32 @@ import { Container } from './container';
 import { createTestApi } from './testApi';
 import type { TestApi } from './testApi';
 
-let container: Container | undefined;
-
 /** Only wires things together: nothing is read or parsed until a surface needs an answer. */
 export function activate(context: vscode.ExtensionContext): TestApi {
 	const started = performance.now();
-	container = new Container(context);
-	context.subscriptions.push(container);
+	let current = new Container(context);
+	context.subscriptions.push(current);
 	const activationMs = performance.now() - started;
-	container.logger.info(`Activated in ${activationMs.toFixed(1)} ms`);
-	container.logger.debug(`Activation steps (ms): ${container.timings.join(', ')}`);
-	return createTestApi(container, activationMs);
+	current.logger.info(`Activated in ${activationMs.toFixed(1)} ms`);
+	current.logger.debug(`Activation steps (ms): ${current.timings.join(', ')}`);
+	return createTestApi(
+		{
+			current: () => current,
+			dispose: () => current.dispose(),
+			// Tests only: after `dispose`, a fresh container as a new activation would build it.
+			restart: () => {
+				if (!current.disposed) {
+					throw new Error('restart() needs a disposed container');
+				}
+				current = new Container(context);
+							context.subscriptions.push(current);
+			},
+		},
+		activationMs,
+	);
 }
 
+/** The container is in `context.subscriptions`: VS Code disposes it. */
 export function deactivate(): void {
-	container = undefined;
+	// Nothing else to release.
 }

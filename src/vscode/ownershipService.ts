@@ -73,6 +73,8 @@ export class OwnershipService implements vscode.Disposable {
 	private readonly rebuildTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	/** git's user.email per root: it rarely changes, and spawning git costs more than a rebuild. */
 	private readonly gitEmails = new Map<string, Promise<string | undefined>>();
+	/** Work done so far (cumulative), for load and disposal tests: model builds and scheduled/fired rebuilds. */
+	readonly stats = { builds: 0, rebuildsScheduled: 0, rebuildsFired: 0 };
 
 	constructor(private readonly logger: Logger) {
 		this.disposables.push(
@@ -217,6 +219,7 @@ export class OwnershipService implements vscode.Disposable {
 
 	private async build(root: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<RepoModel | undefined> {
 		const started = Date.now();
+		this.stats.builds++;
 		const config = getConfig(folder.uri);
 		const host = new WorkspaceHost(root, this.logger);
 		try {
@@ -283,6 +286,7 @@ export class OwnershipService implements vscode.Disposable {
 
 	private scheduleRebuild(rootKey: string, path: string): void {
 		// Editors save in bursts (write, rename, touch); rebuild once per burst.
+		this.stats.rebuildsScheduled++;
 		const pending = this.rebuildTimers.get(rootKey);
 		if (pending) {
 			clearTimeout(pending);
@@ -291,12 +295,18 @@ export class OwnershipService implements vscode.Disposable {
 			rootKey,
 			setTimeout(() => {
 				this.rebuildTimers.delete(rootKey);
+				this.stats.rebuildsFired++;
 				this.logger.info(`${path} changed; rebuilding`);
 				this.models.delete(rootKey);
 				this.resolvedModels.delete(rootKey);
 				this.onDidChangeModelEmitter.fire(vscode.Uri.parse(rootKey));
 			}, rebuildDelayMs),
 		);
+	}
+
+	/** Rebuild timers waiting to fire (at most one per root). */
+	get pendingRebuilds(): number {
+		return this.rebuildTimers.size;
 	}
 
 	dispose(): void {

@@ -40,6 +40,8 @@ export class StatusBarController implements vscode.Disposable {
 	lastUpdateMs = 0;
 	/** How often the item's text was set and the item shown or hidden: the flicker guard's record. */
 	readonly writes = { text: 0, show: 0, hide: 0 };
+	/** How many updates (editor switches, model changes) were handled (cumulative). */
+	updates = 0;
 
 	constructor(private readonly container: Container) {
 		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -48,6 +50,16 @@ export class StatusBarController implements vscode.Disposable {
 			}
 		});
 		this.applyEnabled();
+	}
+
+	/** Whether the item exists (the setting is on and the controller is not disposed). */
+	get hasItem(): boolean {
+		return this.item !== undefined;
+	}
+
+	/** Timers still pending (the delayed hide), for leak checks. */
+	get pendingTimers(): number {
+		return this.hideTimer === undefined ? 0 : 1;
 	}
 
 	get current(): StatusBarState {
@@ -85,6 +97,7 @@ export class StatusBarController implements vscode.Disposable {
 	/** Recomputes for an editor; synchronous when the model is already built. */
 	update(editor: vscode.TextEditor | undefined): void {
 		const started = performance.now();
+		this.updates++;
 		const generation = ++this.generation;
 		if (this.hideTimer) {
 			clearTimeout(this.hideTimer);

@@ -6,6 +6,36 @@ import type { FileAnswer } from './ownershipService';
 import type { RenderedNode, RoutingSnapshot } from './reviewRoutingView';
 import type { StatusBarState } from './statusBarController';
 
+/** Cumulative work counters, for load and disposal tests. */
+export interface WorkCounters {
+	/** Models built (first need, rebuild after a change, reset). */
+	modelBuilds: number;
+	/** File-watcher events that (re)scheduled a debounced rebuild. */
+	rebuildsScheduled: number;
+	/** Debounced rebuilds that fired. */
+	rebuildsFired: number;
+	/** Status bar updates handled (editor switches, model changes). */
+	statusBarUpdates: number;
+}
+
+/** State that should drain once nothing is being edited: timers, in-flight work, per-document caches. */
+export interface PendingState {
+	/** Whether the container has been disposed. */
+	disposed: boolean;
+	/** Whether the status bar item exists. */
+	statusBarItem: boolean;
+	statusBarTimers: number;
+	rebuildTimers: number;
+	contractTimers: number;
+	contractInFlight: number;
+	contractHeadCache: number;
+	/** Documents with an entry in the contract diagnostics collection. */
+	contractDocuments: number;
+	/** Whether the contract diagnostics collection is disposed (or off). */
+	contractCollectionDisposed: boolean;
+	codeownersTimers: number;
+}
+
 /**
  * What `activate()` returns. Small on purpose: integration tests read UI state that the VS Code API
  * does not expose (status bar text, quick pick items, tree contents) through it.
@@ -37,28 +67,80 @@ export interface TestApi {
 	reviewRoutingTree(): Promise<RenderedNode[]>;
 	/** Fires when a repository model is rebuilt. */
 	readonly onDidChangeModel: vscode.Event<vscode.Uri | undefined>;
+	/** Cumulative work counters of the current container. */
+	work(): WorkCounters;
+	/** Timers, in-flight work and per-document state of the current container. */
+	pendingState(): PendingState;
+	/** Disposes the container as deactivation does (tests only); `restart()` builds a new one. */
+	disposeContainer(): void;
+	/** Replaces a disposed container by a fresh one, as a new activation would (tests only). */
+	restart(): void;
 }
 
-export function createTestApi(container: Container, activationMs: number): TestApi {
+/** How the test API reaches the container, which `restart()` may replace. */
+export interface ContainerControl {
+	current(): Container;
+	dispose(): void;
+	restart(): void;
+}
+
+export function createTestApi(control: ContainerControl, activationMs: number): TestApi {
+	const c = (): Container => control.current();
 	return {
 		activationMs,
-		activationSteps: container.timings,
-		answer: (uri) => container.service.answer(uri),
-		statusBar: async () => {
-			await container.statusBar.settled();
-			return container.statusBar.current;
+		get activationSteps() {
+			return c().timings;
 		},
-		statusBarWrites: () => ({ ...container.statusBar.writes }),
-		statusBarUpdateMs: () => container.statusBar.lastUpdateMs,
+		answer: (uri) => c().service.answer(uri),
+		statusBar: async () => {
+			await c().statusBar.settled();
+			return c().statusBar.current;
+		},
+		statusBarWrites: () => ({ ...c().statusBar.writes }),
+		statusBarUpdateMs: () => c().statusBar.lastUpdateMs,
 		whoDecidesItems: async (uri) => {
+			const container = c();
 			const answer = await container.service.answer(uri);
 			return answer ? buildWhoDecidesItems(container, answer) : [];
 		},
-		diagnosticsSettled: (uri) => container.contractDiagnostics.settled(uri),
-		decoration: async (uri) => (container.explorerDecorations.enabled ? container.explorerDecorations.provideFileDecoration(uri) : undefined),
-		reset: () => container.service.reset(),
-		reviewRouting: () => container.reviewRouting.compute(),
-		reviewRoutingTree: () => container.reviewRouting.render(),
-		onDidChangeModel: container.service.onDidChangeModel,
+		diagnosticsSettled: (uri) => c().contractDiagnostics.settled(uri),
+		decoration: async (uri) => {
+			const decorations = c().explorerDecorations;
+			return decorations.enabled ? decorations.provideFileDecoration(uri) : undefined;
+		},
+		reset: () => c().service.reset(),
+		reviewRouting: () => c().reviewRouting.compute(),
+		reviewRoutingTree: () => c().reviewRouting.render(),
+		get onDidChangeModel() {
+			return c().service.onDidChangeModel;
+		},
+		work: () => {
+			const container = c();
+			const stats = container.service.stats;
+			return {
+				modelBuilds: stats.builds,
+				rebuildsScheduled: stats.rebuildsScheduled,
+				rebuildsFired: stats.rebuildsFired,
+				statusBarUpdates: container.statusBar.updates,
+			};
+		},
+		pendingState: () => {
+			const container = c();
+			const contracts = container.contractDiagnostics.pendingState();
+			return {
+				disposed: container.disposed,
+				statusBarItem: container.statusBar.hasItem,
+				statusBarTimers: container.statusBar.pendingTimers,
+				rebuildTimers: container.service.pendingRebuilds,
+				contractTimers: contracts.timers,
+				contractInFlight: contracts.inFlight,
+				contractHeadCache: contracts.headCache,
+				contractDocuments: contracts.documents,
+				contractCollectionDisposed: contracts.disposed,
+				codeownersTimers: container.language.codeownersDiagnostics.pendingTimers,
+			};
+		},
+		disposeContainer: () => control.dispose(),
+		restart: () => control.restart(),
 	};
 }

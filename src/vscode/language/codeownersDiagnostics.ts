@@ -71,6 +71,11 @@ export class CodeownersDiagnostics implements vscode.Disposable {
 		this.validateAll();
 	}
 
+	/** Debounce timers still pending (tests: leak checks). */
+	get pendingTimers(): number {
+		return this.timers.size;
+	}
+
 	/** Re-checks every open CODEOWNERS document (after a model or file-list change). */
 	validateAll(): void {
 		for (const document of vscode.workspace.textDocuments) {
