@@ -94,9 +94,12 @@ function extSuffix(seg: Segment): string | undefined {
  */
 class Accumulator {
 	readonly best: Int32Array;
+	/** Sections with a match, in discovery order; only the first `touchedCount` are live. */
 	readonly touched: number[] = [];
+	touchedCount = 0;
 	/** Candidate lists met on the way, verified after the exact buckets. */
 	readonly pending: Candidate[][] = [];
+	pendingCount = 0;
 
 	constructor(sections: number, private readonly sectionOf: Int32Array) {
 		this.best = new Int32Array(sections).fill(-1);
@@ -106,7 +109,7 @@ class Accumulator {
 		const current = this.best[section];
 		if (index > current) {
 			if (current < 0) {
-				this.touched.push(section);
+				this.touched[this.touchedCount++] = section;
 			}
 			this.best[section] = index;
 		}
@@ -121,11 +124,16 @@ class Accumulator {
 	}
 
 	reset(): void {
-		for (const s of this.touched) {
-			this.best[s] = -1;
+		// Counters instead of `length = 0`: truncating an array is a slow runtime call in V8.
+		for (let i = 0; i < this.touchedCount; i++) {
+			this.best[this.touched[i]] = -1;
 		}
-		this.touched.length = 0;
-		this.pending.length = 0;
+		this.touchedCount = 0;
+		this.pendingCount = 0;
+	}
+
+	defer(list: Candidate[]): void {
+		this.pending[this.pendingCount++] = list;
 	}
 }
 
@@ -318,7 +326,7 @@ class RuleSet {
 				}
 			}
 			if (node.cands !== undefined) {
-				acc.pending.push(node.cands);
+				acc.defer(node.cands);
 			}
 		}
 		if (this.names.size > 0) {
@@ -330,7 +338,7 @@ class RuleSet {
 				if (name.tail !== undefined) {
 					const tail = name.tail.get(n - 1 - i);
 					if (tail !== undefined) {
-						acc.pending.push(tail);
+						acc.defer(tail);
 					}
 				}
 				const last = i === n - 1;
@@ -340,12 +348,12 @@ class RuleSet {
 				if (last) {
 					acc.offerSlot(name.self);
 					if (name.selfCands !== undefined) {
-						acc.pending.push(name.selfCands);
+						acc.defer(name.selfCands);
 					}
 				} else {
 					acc.offerSlot(name.ancestor);
 					if (name.ancestorCands !== undefined) {
-						acc.pending.push(name.ancestorCands);
+						acc.defer(name.ancestorCands);
 					}
 				}
 				let seq: NameNode | undefined = name;
@@ -368,17 +376,18 @@ class RuleSet {
 				if (ext !== undefined) {
 					acc.offerSlot(ext.best);
 					if (ext.cands !== undefined) {
-						acc.pending.push(ext.cands);
+						acc.defer(ext.cands);
 					}
 				}
 			}
 		}
 		if (this.residue.length > 0) {
-			acc.pending.push(this.residue);
+			acc.defer(this.residue);
 		}
 		// Globs last: by now the exact buckets usually hold a later rule, so most are skipped.
 		const best = acc.best;
-		for (const list of acc.pending) {
+		for (let p = 0; p < acc.pendingCount; p++) {
+			const list = acc.pending[p];
 			for (const cand of list) {
 				if (cand.index <= best[cand.section]) {
 					if (this.singleSection) {
@@ -394,7 +403,7 @@ class RuleSet {
 				}
 			}
 		}
-		acc.pending.length = 0;
+		acc.pendingCount = 0;
 	}
 
 	private reduceMap(map: Map<string, Slot> | undefined): void {
@@ -570,10 +579,14 @@ export class CodeownersIndex {
 		}
 		const excluded = this.exclusionAcc;
 		excluded.reset();
-		if (acc.touched.length > 0 && this.exclusions.size > 0) {
+		const touchedCount = acc.touchedCount;
+		if (touchedCount > 0 && this.exclusions.size > 0) {
 			this.exclusions.collect(segs, excluded);
 		}
-		const touched = acc.touched.length > 1 ? acc.touched.slice().sort((a, b) => a - b) : acc.touched;
+		const touched = acc.touched.slice(0, touchedCount);
+		if (touchedCount > 1) {
+			touched.sort((a, b) => a - b);
+		}
 		const sections: SectionResolution[] = [];
 		let owners: string[] = [];
 		let rule: CodeownersRule | null = null;
