@@ -556,7 +556,8 @@ export class CodeownersIndex {
 	/**
 	 * Who owns a path: GitHub takes the last matching rule (its owners may be empty); GitLab takes
 	 * the last matching entry per section, drops sections with a matching exclusion, and joins the
-	 * owners in section order without duplicates.
+	 * owners in section order without duplicates. Owner arrays may be shared between answers and
+	 * are frozen: copy before changing them.
 	 */
 	resolve(path: string): OwnerResolution {
 		const p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
