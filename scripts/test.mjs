@@ -23,6 +23,8 @@ const minutes = 60_000;
 const suites = [
 	{ folder: 'suite', workspace: 'folder' },
 	{ folder: 'multiroot', workspace: 'multiroot' },
+	// The demo copy again, opened in Restricted Mode (workspace trust on, never granted).
+	{ folder: 'untrusted', workspace: 'folder', untrusted: true },
 ];
 
 const results = [];
@@ -227,7 +229,8 @@ const stageRunners = {
 				ok = record('integration', suite.folder, { failed: 1, note: 'workspace preparation failed' }) && ok;
 				continue;
 			}
-			const result = await node('test-harness/runIntegration.mjs', ['--tests', entry, ...workspaceArgs, '--timeout', '420'], { limitMs: 8 * minutes, env });
+			const trustArgs = suite.untrusted ? ['--untrusted'] : [];
+			const result = await node('test-harness/runIntegration.mjs', ['--tests', entry, ...workspaceArgs, ...trustArgs, '--timeout', '420'], { limitMs: 8 * minutes, env });
 			const counts = suiteCounts(result.output);
 			const infraProblem = result.code !== 0 && (counts?.failed ?? 0) === 0;
 			ok = record('integration', suite.folder, {

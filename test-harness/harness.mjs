@@ -37,6 +37,16 @@ const baseSettings = {
 	'files.autoSave': 'off',
 };
 
+/**
+ * `--untrusted` runs: workspace trust on and no start-up prompt, so the folder opens in Restricted
+ * Mode (code-server then starts without --disable-workspace-trust).
+ */
+const untrustedSettings = {
+	'security.workspace.trust.enabled': true,
+	'security.workspace.trust.startupPrompt': 'never',
+	'security.workspace.trust.emptyWindow': false,
+};
+
 /** Tiny argv reader shared by the harness scripts: `--name value`, repeatable, and `--flag`. */
 export function readArgs(argv = process.argv.slice(2)) {
 	const values = new Map();
@@ -143,7 +153,7 @@ function runToCompletion(args, env) {
  * extensions folder first. `stop()` kills the whole process group (code-server, extension hosts,
  * pty host) and deletes the folders; it is safe to call more than once.
  */
-export async function startCodeServer({ settings = {}, vsix = [], port, verbose = false, onExit } = {}) {
+export async function startCodeServer({ settings = {}, vsix = [], port, verbose = false, untrusted = false, onExit } = {}) {
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'og-code-server-'));
 	const configFile = path.join(scratch, 'config.yaml');
 	const userDataDir = path.join(scratch, 'user-data');
@@ -155,7 +165,7 @@ export async function startCodeServer({ settings = {}, vsix = [], port, verbose 
 	mkdirSync(path.join(scratch, 'tmp'));
 	writeFileSync(
 		path.join(userDataDir, 'User', 'settings.json'),
-		JSON.stringify({ ...baseSettings, ...settings }, null, '\t'),
+		JSON.stringify({ ...baseSettings, ...(untrusted ? untrustedSettings : {}), ...settings }, null, '\t'),
 	);
 	const env = codeServerEnv(scratch);
 	const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
@@ -179,7 +189,7 @@ export async function startCodeServer({ settings = {}, vsix = [], port, verbose 
 		'--bind-addr', host,
 		'--disable-telemetry',
 		'--disable-update-check',
-		'--disable-workspace-trust',
+		...(untrusted ? [] : ['--disable-workspace-trust']),
 		'--disable-getting-started-override',
 		'--ignore-last-opened',
 	], {

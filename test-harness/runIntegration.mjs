@@ -3,8 +3,9 @@
 //
 // usage: node test-harness/runIntegration.mjs --tests out/test/integration/suite/index.js
 //          (--folder DIR | --workspace FILE.code-workspace)
-//          [--vsix FILE] [--setting key=json]... [--timeout 300] [--verbose]
+//          [--vsix FILE] [--setting key=json]... [--untrusted] [--timeout 300] [--verbose]
 //
+// --untrusted opens the folder in Restricted Mode (workspace trust on, never granted).
 // --vsix installs a packaged extension instead of loading the repository as extensionDevelopmentPath.
 // Environment variables pass through to the extension host (tests read process.env.GUARDRAILS_TEST_*).
 // Exit code: 0 tests passed, 1 tests failed or the test module did not load, 2 infrastructure
@@ -31,10 +32,11 @@ const folder = args.get('folder');
 const workspace = args.get('workspace');
 const vsix = args.all('vsix');
 const verbose = args.has('verbose');
+const untrusted = args.has('untrusted');
 const timeoutSeconds = Number(args.get('timeout', '300'));
 
 function usage(problem) {
-	console.error(`${problem}\nusage: node test-harness/runIntegration.mjs --tests <compiled index.js> (--folder DIR | --workspace FILE) [--vsix FILE] [--setting key=json]... [--timeout S] [--verbose]`);
+	console.error(`${problem}\nusage: node test-harness/runIntegration.mjs --tests <compiled index.js> (--folder DIR | --workspace FILE) [--vsix FILE] [--setting key=json]... [--untrusted] [--timeout S] [--verbose]`);
 	process.exit(2);
 }
 if (!tests) {
@@ -83,10 +85,11 @@ try {
 		settings,
 		vsix,
 		verbose,
+		untrusted,
 		onExit: (code, output) => finish(2, `code-server exited early (${code})\n${output}`),
 	});
 	onCleanup(server.stop);
-	log(`code-server up on http://${server.host}${vsix.length > 0 ? ` with ${vsix.join(', ')} installed` : ''}`);
+	log(`code-server up on http://${server.host}${vsix.length > 0 ? ` with ${vsix.join(', ')} installed` : ''}${untrusted ? ' (workspace trust on: Restricted Mode)' : ''}`);
 
 	const browser = await launchChromium();
 	onCleanup(() => browser.close());
