@@ -1,6 +1,7 @@
 import type { EngineHost } from '../types';
 import { detectDialect } from './dialect';
 import type { Dialect, DialectChoice } from './types';
+import { readFirstExisting } from '../readFirst';
 
 const githubOrder = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 const gitlabOrder = ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] as const;
@@ -33,18 +34,10 @@ export async function findCodeowners(
 	const candidates = options?.file !== undefined
 		? [options.file]
 		: codeownersLocations(explicit === 'github' || explicit === 'gitlab' ? explicit : undefined);
-	for (const file of candidates) {
-		let text: string | undefined;
-		try {
-			text = await host.readFile(file);
-		} catch {
-			// A host that throws is treated like a missing file: lookup must not fail the caller.
-			text = undefined;
-		}
-		if (text !== undefined) {
-			host.log?.('debug', `Using ${file} as CODEOWNERS`);
-			return { file, text, choice: detectDialect(file, text, explicit) };
-		}
+	const found = await readFirstExisting(host, candidates);
+	if (!found) {
+		return undefined;
 	}
-	return undefined;
+	host.log?.('debug', `Using ${found.file} as CODEOWNERS`);
+	return { ...found, choice: detectDialect(found.file, found.text, explicit) };
 }

@@ -1,3 +1,4 @@
+import { readFirstExisting } from '../readFirst';
 import type { EngineHost } from '../types';
 
 /** Where guardrails.yaml is looked for, first found wins, relative to the repository root. */
@@ -15,17 +16,5 @@ export const guardrailsLocations: readonly string[] = [
  */
 export async function findGuardrails(host: EngineHost, explicit?: string): Promise<{ file: string; text: string } | undefined> {
 	const candidates = explicit ? [explicit.replace(/^\.?\/+/, '')] : guardrailsLocations;
-	for (const file of candidates) {
-		let text: string | undefined;
-		try {
-			text = await host.readFile(file);
-		} catch {
-			// A host that throws is treated like a missing file: lookup never fails the caller.
-			text = undefined;
-		}
-		if (text !== undefined) {
-			return { file, text };
-		}
-	}
-	return undefined;
+	return readFirstExisting(host, candidates);
 }
