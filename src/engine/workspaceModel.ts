@@ -16,6 +16,7 @@ import { parseGuardrails } from './guardrails/parse';
 import type { Adr, Change, Decision, GuardrailsConfig, ReviewForecast } from './guardrails/types';
 import { createDecisionContext, whoDecides } from './guardrails/whoDecides';
 import type { DecisionContext } from './guardrails/whoDecides';
+import { normalizeRepoPath } from './paths';
 
 /** How to find the files and who the user is; every field is optional. */
 export interface WorkspaceModelOptions {
@@ -70,11 +71,6 @@ export interface WorkspaceModel {
 	lint(files: readonly string[]): Problem[];
 }
 
-/** Repository-relative posix form of a path: backslashes become `/`, a leading `./` or `/` is dropped. */
-export function normaliseRepoPath(path: string): string {
-	return path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
-}
-
 function problemKey(p: Problem): string {
 	return `${p.file}\u0000${p.line}\u0000${p.column}\u0000${p.code}\u0000${p.message}`;
 }
@@ -87,7 +83,7 @@ function problemKey(p: Problem): string {
 export async function loadWorkspaceModel(host: EngineHost, options: WorkspaceModelOptions = {}): Promise<WorkspaceModel> {
 	const loadProblems: Problem[] = [];
 	const [foundCodeowners, foundConfig] = await Promise.all([
-		findCodeowners(host, { dialect: options.dialect ?? 'auto', ...(options.codeownersFile ? { file: normaliseRepoPath(options.codeownersFile) } : {}) }).catch(() => undefined),
+		findCodeowners(host, { dialect: options.dialect ?? 'auto', ...(options.codeownersFile ? { file: normalizeRepoPath(options.codeownersFile) } : {}) }).catch(() => undefined),
 		findGuardrails(host, options.configFile).catch(() => undefined),
 	]);
 	let codeowners: CodeownersInfo | null = null;
@@ -95,13 +91,13 @@ export async function loadWorkspaceModel(host: EngineHost, options: WorkspaceMod
 		const parsed = parseCodeowners(foundCodeowners.text, { dialect: foundCodeowners.choice.dialect, file: foundCodeowners.file });
 		codeowners = { file: foundCodeowners.file, dialect: foundCodeowners.choice.dialect, choice: foundCodeowners.choice, parsed, index: compileCodeowners(parsed) };
 	} else if (options.codeownersFile) {
-		loadProblems.push({ code: 'file-not-found', severity: 'error', file: normaliseRepoPath(options.codeownersFile), line: 1, column: 1, message: `CODEOWNERS file ${options.codeownersFile} not found.` });
+		loadProblems.push({ code: 'file-not-found', severity: 'error', file: normalizeRepoPath(options.codeownersFile), line: 1, column: 1, message: `CODEOWNERS file ${options.codeownersFile} not found.` });
 	}
 	let config: GuardrailsConfig | null = null;
 	if (foundConfig) {
 		config = parseGuardrails(foundConfig.text, foundConfig.file);
 	} else if (options.configFile) {
-		loadProblems.push({ code: 'file-not-found', severity: 'error', file: normaliseRepoPath(options.configFile), line: 1, column: 1, message: `Guardrails config ${options.configFile} not found.` });
+		loadProblems.push({ code: 'file-not-found', severity: 'error', file: normalizeRepoPath(options.configFile), line: 1, column: 1, message: `Guardrails config ${options.configFile} not found.` });
 	}
 	let adrs: ReadonlyMap<string, Adr> = new Map();
 	const adrProblems: Problem[] = [];
@@ -125,7 +121,7 @@ export async function loadWorkspaceModel(host: EngineHost, options: WorkspaceMod
 			return [];
 		}
 		const known = new Set(adrProblems.map(problemKey));
-		return lintGuardrails(config, { files: files.map(normaliseRepoPath), context, codeowners: context.codeowners })
+		return lintGuardrails(config, { files: files.map(normalizeRepoPath), context, codeowners: context.codeowners })
 			.filter((p) => !known.has(problemKey(p)));
 	};
 	let allProblems: Problem[] | undefined;
@@ -135,11 +131,11 @@ export async function loadWorkspaceModel(host: EngineHost, options: WorkspaceMod
 		identity,
 		adrs,
 		context,
-		who: (path) => whoDecides(context, normaliseRepoPath(path)),
-		owners: (path) => codeowners?.index.resolve(normaliseRepoPath(path)) ?? null,
-		explain: (path) => codeowners?.index.explain(normaliseRepoPath(path)) ?? null,
-		forecast: (changes) => forecastReview(context, changes.map((c) => ({ ...c, path: normaliseRepoPath(c.path), ...(c.oldPath !== undefined ? { oldPath: normaliseRepoPath(c.oldPath) } : {}) }))),
-		crossings: (path) => findContractCrossings(whoDecides(context, normaliseRepoPath(path)), config),
+		who: (path) => whoDecides(context, normalizeRepoPath(path)),
+		owners: (path) => codeowners?.index.resolve(normalizeRepoPath(path)) ?? null,
+		explain: (path) => codeowners?.index.explain(normalizeRepoPath(path)) ?? null,
+		forecast: (changes) => forecastReview(context, changes.map((c) => ({ ...c, path: normalizeRepoPath(c.path), ...(c.oldPath !== undefined ? { oldPath: normalizeRepoPath(c.oldPath) } : {}) }))),
+		crossings: (path) => findContractCrossings(whoDecides(context, normalizeRepoPath(path)), config),
 		problems: () => {
 			allProblems ??= [
 				...loadProblems,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadWorkspaceModel, normaliseRepoPath } from '../../../src/engine/workspaceModel';
+import { loadWorkspaceModel } from '../../../src/engine/workspaceModel';
 import { fixtureFiles, fixtureText, memoryHost } from './helpers';
 
 function bankFiles(): Record<string, string> {
@@ -89,8 +89,12 @@ suite('loadWorkspaceModel', () => {
 		assert.equal(model.who('a').domain, null);
 	});
 
-	test('normaliseRepoPath', () => {
-		assert.equal(normaliseRepoPath('./a/b'), 'a/b');
-		assert.equal(normaliseRepoPath('/a\\b'), 'a/b');
+	test('paths written with ./, a leading slash, backslashes or doubled slashes get the same answer', async () => {
+		const model = await loadWorkspaceModel(memoryHost(bankFiles()), { adrFiles: fixtureFiles('bank') });
+		const plain = model.who('services/payments/api/openapi.yaml');
+		for (const spelling of ['./services/payments/api/openapi.yaml', '/services\\payments\\api/openapi.yaml', 'services//payments/api/openapi.yaml']) {
+			assert.equal(model.who(spelling).path, plain.path, spelling);
+			assert.deepEqual(model.owners(spelling)?.owners, model.owners(plain.path)?.owners, spelling);
+		}
 	});
 });
