@@ -55,7 +55,7 @@ export function contractMessage(crossing: ContractCrossing, forum: boolean): str
 }
 
 function docsCode(value: string): { value: string; target: vscode.Uri } {
-	return { value, target: vscode.Uri.parse(`${docsBaseUrl}extension.md#${value}`) };
+	return { value, target: vscode.Uri.parse(`${docsBaseUrl}diagnostics.md#${value}`) };
 }
 
 /**

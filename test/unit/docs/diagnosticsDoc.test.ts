@@ -129,6 +129,8 @@ suite('docs/diagnostics.md documents every problem code', () => {
 		for (const file of sourceFiles(path.join(root, 'src', 'vscode'))) {
 			for (const match of fs.readFileSync(file, 'utf8').matchAll(/\$\{docsBaseUrl\}([\w./-]+\.md)#/g)) {
 				assert.ok(fs.existsSync(path.join(root, 'docs', match[1])), `${path.relative(root, file)} links to docs/${match[1]}, which does not exist`);
+				// One reference page for every code: the editor's own codes (contract-edit, cross-team-edit) too.
+				assert.strictEqual(match[1], 'diagnostics.md', `${path.relative(root, file)} links a code to docs/${match[1]}, not docs/diagnostics.md`);
 			}
 		}
 	});
