@@ -70,6 +70,19 @@ export function codeHostFor(options: { settingUrl?: string; remoteUrl?: string; 
 }
 
 /**
+ * An e-mail address as a `mailto:` URL that is safe inside a Markdown link destination: every
+ * character but letters, digits, `-`, `_`, `.`, `~` and the one `@` is percent-encoded, including
+ * `(`, `)`, `!`, `'` and `*`, which `encodeURIComponent` leaves alone (a `)` would end the link).
+ */
+export function mailtoUrl(address: string): string {
+	const encoded = address
+		.split('@')
+		.map((part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+		.join('@');
+	return `mailto:${encoded}`;
+}
+
+/**
  * The web page of a CODEOWNERS owner token: a user profile, a GitHub team page
  * (`/orgs/<org>/teams/<team>`) or a GitLab group; `mailto:` for e-mails; undefined for GitLab
  * roles and tokens that are not owners. Path parts are URI-encoded.
@@ -79,7 +92,7 @@ export function ownerUrl(owner: string, host: CodeHost): string | undefined {
 		return undefined;
 	}
 	if (!owner.startsWith('@')) {
-		return /^[^\s@]+@[^\s@]+$/.test(owner) ? `mailto:${encodeURIComponent(owner).replace('%40', '@')}` : undefined;
+		return /^[^\s@]+@[^\s@]+$/.test(owner) ? mailtoUrl(owner) : undefined;
 	}
 	const parts = owner.slice(1).split('/');
 	if (parts.some((part) => !/^[A-Za-z0-9_.-]+$/.test(part))) {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { codeHostFor, ownerUrl, remoteUrlFromGitConfig, webBaseOfRemote } from '../../../src/vscode/language/codeHost';
+import { codeHostFor, mailtoUrl, ownerUrl, remoteUrlFromGitConfig, webBaseOfRemote } from '../../../src/vscode/language/codeHost';
 
 suite('codeHost', () => {
 	test('remoteUrlFromGitConfig prefers origin and ignores other sections', () => {
@@ -42,5 +42,23 @@ suite('codeHost', () => {
 		assert.strictEqual(ownerUrl('dev@acme.example', github), 'mailto:dev@acme.example');
 		assert.strictEqual(ownerUrl('@evil"><script>', github), undefined);
 		assert.strictEqual(ownerUrl('notanowner', github), undefined);
+	});
+
+	test('mailto links encode what would end or break a Markdown link: ( ) [ ] < > ! \' * and more', () => {
+		const github = { kind: 'github', baseUrl: 'https://github.com' } as const;
+		assert.strictEqual(mailtoUrl('dev@acme.example'), 'mailto:dev@acme.example');
+		assert.strictEqual(mailtoUrl('a.b-c_d~e@acme.example'), 'mailto:a.b-c_d~e@acme.example');
+		// A `)` in the address would close `[Open on mail](mailto:…)` and turn the rest into Markdown.
+		const hostile = 'x)[click](https://evil.example@acme.example';
+		const url = ownerUrl(hostile, github);
+		assert.strictEqual(url, 'mailto:x%29%5Bclick%5D%28https%3A%2F%2Fevil.example@acme.example');
+		assert.strictEqual(ownerUrl("o'k!(*)@acme.example", github), 'mailto:o%27k%21%28%2A%29@acme.example');
+		assert.strictEqual(mailtoUrl('a<b>`c\\d"e%f+g@acme.example'), 'mailto:a%3Cb%3E%60c%5Cd%22e%25f%2Bg@acme.example');
+		// Nothing left in any produced URL that Markdown link syntax treats specially.
+		for (const address of [hostile, "o'k!(*)@acme.example", 'a<b>[c]d@e.example', 'x](_y@e.example']) {
+			const built = mailtoUrl(address);
+			assert.doesNotMatch(built, /[()[\]<>`\\"'!*\s]/, built);
+			assert.strictEqual(decodeURIComponent(built.slice('mailto:'.length)), address, 'decodes back to the address');
+		}
 	});
 });
