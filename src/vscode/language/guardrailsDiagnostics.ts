@@ -44,6 +44,11 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 		this.validateAll();
 	}
 
+	/** Debounce timers still pending (tests: leak checks). */
+	get pendingTimers(): number {
+		return this.timers.size;
+	}
+
 	/** Re-checks every open config document (after a model or file-list change). */
 	validateAll(): void {
 		for (const document of vscode.workspace.textDocuments) {
@@ -120,6 +125,7 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 		for (const timer of this.timers.values()) {
 			clearTimeout(timer);
 		}
+		this.timers.clear();
 		for (const disposable of this.disposables) {
 			disposable.dispose();
 		}

@@ -30,6 +30,11 @@ export class RepoFiles implements vscode.Disposable {
 
 	constructor(private readonly logger: Logger) {}
 
+	/** Relist timers still pending (tests: leak checks). */
+	get pendingTimers(): number {
+		return this.timers.size;
+	}
+
 	get(root: vscode.Uri): Promise<RepoFileList> {
 		const key = root.toString();
 		let list = this.lists.get(key);
@@ -99,9 +104,11 @@ export class RepoFiles implements vscode.Disposable {
 		for (const timer of this.timers.values()) {
 			clearTimeout(timer);
 		}
+		this.timers.clear();
 		for (const watcher of this.watchers.values()) {
 			watcher.dispose();
 		}
+		this.watchers.clear();
 		this.onDidChangeEmitter.dispose();
 	}
 }

@@ -10,6 +10,8 @@ import { closeAllEditors, extensionId, getApi, openFile, repoFile, revertAll, wa
 const source = 'Ownership Guardrails';
 const codeownersPath = '.github/CODEOWNERS';
 const notes = 'tools/scratch/notes.md';
+/** Created just before the disposal test disposes, so a file-list relist is pending. */
+const disposalProbe = 'tools/scratch/disposal-probe.txt';
 const refunds = 'services/payments/src/refunds.ts';
 const memoryFiles = [
 	refunds,
@@ -76,7 +78,7 @@ async function demoRestored(api: TestApi): Promise<void> {
 async function drained(api: TestApi): Promise<PendingState> {
 	return waitFor('timers and in-flight work drained', () => {
 		const state = api.pendingState();
-		const busy = state.statusBarTimers + state.rebuildTimers + state.contractTimers + state.contractInFlight + state.codeownersTimers;
+		const busy = state.statusBarTimers + state.rebuildTimers + state.contractTimers + state.contractInFlight + state.codeownersTimers + state.guardrailsTimers;
 		return busy === 0 ? state : undefined;
 	}, 15_000);
 }
@@ -298,6 +300,19 @@ suite('robustness (bad input and hostile workspaces)', () => {
 			await openFile(refunds);
 			await waitFor('payments shown', async () => ((await api.statusBar()).text.includes('Payments') ? true : undefined));
 			assert.ok((await vscode.commands.getCommands(true)).includes('ownershipGuardrails.whoDecides'), 'commands registered before');
+			// Pending timers that dispose must drop: a file-list relist (a new file on disk) and a
+			// guardrails config check (an unsaved edit, debounced).
+			await writeText(repoFile(disposalProbe), 'probe\n');
+			await waitFor('a pending file-list relist', () => (api.pendingState().repoFilesTimers > 0 ? true : undefined), 5_000);
+			const config = await vscode.workspace.openTextDocument(repoFile('guardrails.yaml'));
+			const configEdit = new vscode.WorkspaceEdit();
+			configEdit.insert(config.uri, new vscode.Position(config.lineCount, 0), '# probe\n');
+			assert.ok(await vscode.workspace.applyEdit(configEdit));
+			const before = await waitFor('a pending guardrails check', () => {
+				const state = api.pendingState();
+				return state.guardrailsTimers > 0 ? state : undefined;
+			}, 1_000);
+			assert.ok(before.guardrailsTimers > 0 && before.repoFilesTimers > 0, `timers pending before dispose: ${JSON.stringify(before)}`);
 
 			api.disposeContainer();
 			const state = api.pendingState();
@@ -305,8 +320,8 @@ suite('robustness (bad input and hostile workspaces)', () => {
 			assert.strictEqual(state.statusBarItem, false, 'the status bar item is gone');
 			assert.strictEqual(state.contractCollectionDisposed, true, 'the contract diagnostics collection is disposed');
 			assert.deepStrictEqual(
-				[state.statusBarTimers, state.rebuildTimers, state.contractTimers, state.codeownersTimers],
-				[0, 0, 0, 0],
+				[state.statusBarTimers, state.rebuildTimers, state.contractTimers, state.codeownersTimers, state.guardrailsTimers, state.repoFilesTimers],
+				[0, 0, 0, 0, 0, 0],
 				'no timer survives dispose',
 			);
 			await waitFor('our diagnostics gone', () => (allOurs() === 0 ? true : undefined), 5_000);
@@ -331,10 +346,12 @@ suite('robustness (bad input and hostile workspaces)', () => {
 			assert.deepStrictEqual(api.statusBarWrites(), writes, 'the item is never written after dispose');
 			assert.strictEqual(allOurs(), 0, 'no diagnostics after dispose');
 			const after = api.pendingState();
-			assert.deepStrictEqual([after.statusBarTimers, after.rebuildTimers, after.contractTimers, after.codeownersTimers], [0, 0, 0, 0]);
+			assert.deepStrictEqual([after.statusBarTimers, after.rebuildTimers, after.contractTimers, after.codeownersTimers, after.guardrailsTimers, after.repoFilesTimers], [0, 0, 0, 0, 0, 0]);
 			await vscode.workspace.fs.delete(repoFile('CODEOWNERS'));
+			await vscode.workspace.fs.delete(repoFile(disposalProbe));
 			await vscode.commands.executeCommand('workbench.action.files.revert');
 			await waitFor('reverted', () => (!document.isDirty ? true : undefined), 5_000);
+			await revertAll();
 		});
 		await closeAllEditors();
 
