@@ -240,6 +240,13 @@ export class OwnershipService implements vscode.Disposable {
 				identity,
 			});
 			this.logger.info(`Model for ${root.fsPath} built in ${Date.now() - started} ms (identity ${identityMs} ms)`);
+			// A configured path that does not exist: the standard locations are not searched instead, so say so
+			// in the log (never a pop-up); the setting has no file to carry a diagnostic.
+			for (const problem of model.problems()) {
+				if (problem.code === 'file-not-found') {
+					this.logger.warn(`${problem.message} Check the ownershipGuardrails.${problem.message.startsWith('CODEOWNERS') ? 'codeownersPath' : 'configPath'} setting.`);
+				}
+			}
 			return new RepoModel(root, host, model, identity);
 		} catch (error) {
 			this.logger.error(`Could not build the model for ${root.fsPath}: ${String(error)}`);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { lintCodeowners } from '../../engine/codeowners/lint';
+import { lintGuardrails } from '../../engine/guardrails/lintGuardrails';
 import type { Problem, Severity } from '../../engine/types';
 import { diagnosticSource, docsBaseUrl } from '../constants';
 import type { Logger } from '../logger';
-import type { CodeownersAnalyzer } from './codeownersAnalysis';
+import type { CodeownersAnalysis, CodeownersAnalyzer } from './codeownersAnalysis';
 import { problemRange } from './codeownersAnalysis';
 import type { RepoFiles } from './repoFiles';
 
@@ -43,8 +44,24 @@ function problemKey(problem: Problem): string {
 }
 
 /**
- * CODEOWNERS problems as you type: parse errors, duplicate and shadowed rules and patterns that
- * match no file, for every open CODEOWNERS document, debounced and cleared when it closes.
+ * `codeowners-drift` for the CODEOWNERS document as typed: the rules that give a domain's file (per
+ * the model's guardrails config) to owners outside the domain's team, at the rule's line. Only for
+ * the CODEOWNERS file the model (the code host) reads, and only with a complete file list.
+ */
+export function driftProblems(analysis: CodeownersAnalysis, files: readonly string[]): Problem[] {
+	const model = analysis.repo?.model;
+	const config = model?.config;
+	if (model === undefined || config === null || config === undefined || model.codeowners?.file !== analysis.file) {
+		return [];
+	}
+	const codeowners = { index: analysis.index, file: analysis.file, dialect: analysis.dialect };
+	return lintGuardrails(config, { files, codeowners, ...(model.context.index ? { index: model.context.index } : {}) }).filter((p) => p.code === 'codeowners-drift' && p.file === analysis.file);
+}
+
+/**
+ * CODEOWNERS problems as you type: parse errors, duplicate and shadowed rules, patterns that
+ * match no file and drift from the guardrails domains, for every open CODEOWNERS document,
+ * debounced and cleared when it closes.
  */
 export class CodeownersDiagnostics implements vscode.Disposable {
 	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.codeowners');
@@ -118,7 +135,8 @@ export class CodeownersDiagnostics implements vscode.Disposable {
 		const lint = lintCodeowners(analysis.parsed, { files: list.capped ? undefined : list.files, index: analysis.index });
 		const seen = new Set<string>();
 		const diagnostics: vscode.Diagnostic[] = [];
-		for (const problem of [...analysis.parsed.problems, ...lint]) {
+		const drift = list.capped ? [] : driftProblems(analysis, list.files);
+		for (const problem of [...analysis.parsed.problems, ...lint, ...drift]) {
 			const key = problemKey(problem);
 			if (!seen.has(key)) {
 				seen.add(key);

@@ -17,8 +17,9 @@ const debounceMs = 250;
 /**
  * guardrails.yaml problems as you type (YAML syntax, schema, unknown references), for the config
  * at any standard location or the configured path, plus the checks that need the repository
- * (patterns matching no file, missing ADRs, domain ties, CODEOWNERS drift). The text of the editor
- * is checked, not the saved file, so a typo shows before it is saved.
+ * (patterns matching no file, missing ADRs, domain ties). The text of the editor is checked, not the
+ * saved file, so a typo shows before it is saved. CODEOWNERS drift is located in CODEOWNERS: the
+ * CODEOWNERS diagnostics show it there (`driftProblems`).
  */
 export class GuardrailsDiagnostics implements vscode.Disposable {
 	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.config');
