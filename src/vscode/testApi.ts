@@ -2,9 +2,11 @@ import type * as vscode from 'vscode';
 import type { WhoDecidesItem } from './commands/whoDecides';
 import { buildWhoDecidesItems } from './commands/whoDecides';
 import type { Container } from './container';
+import type { LogLine } from './logger';
 import type { FileAnswer } from './ownershipService';
 import type { RenderedNode, RoutingSnapshot } from './reviewRoutingView';
 import type { StatusBarState } from './statusBarController';
+import type { WorkspaceHost } from './workspaceHost';
 
 /** Cumulative work counters, for load and disposal tests. */
 export interface WorkCounters {
@@ -79,6 +81,12 @@ export interface TestApi {
 	disposeContainer(): void;
 	/** Replaces a disposed container by a fresh one, as a new activation would (tests only). */
 	restart(): void;
+	/** Keeps the last `limit` log lines with their level in memory from now on; 0 stops (tests only). */
+	captureLog(limit: number): void;
+	/** The captured log lines, oldest first. */
+	logLines(): readonly LogLine[];
+	/** The file access the model of the file's repository reads through (undefined: no repository). */
+	workspaceHost(uri: vscode.Uri): Promise<WorkspaceHost | undefined>;
 }
 
 /** How the test API reaches the container, which `restart()` may replace. */
@@ -148,5 +156,8 @@ export function createTestApi(control: ContainerControl, activationMs: number): 
 		},
 		disposeContainer: () => control.dispose(),
 		restart: () => control.restart(),
+		captureLog: (limit) => c().logger.capture(limit),
+		logLines: () => c().logger.captured,
+		workspaceHost: async (uri) => (await c().service.repoFor(uri))?.host,
 	};
 }
