@@ -1,6 +1,6 @@
 import { isNormalRepoPath, normalizeRepoPath } from '../paths';
 import type { CompiledPattern, LiteralShape, MatchMode, Segment } from './pattern';
-import { compilePattern, isAnySegment, literalShape, matchCompiled } from './pattern';
+import { compilePattern, fixedLength, isAnySegment, literalShape, matchCompiled, matchesBelowDirectory, matchesWholePath, matchSegment, rootedSegments } from './pattern';
 import type { CodeownersRule, OwnerExplanation, OwnerResolution, ParsedCodeowners, SectionResolution } from './types';
 
 // Resolution never scans every rule. Each rule is filed in one bucket keyed by what it must
@@ -137,6 +137,50 @@ class Accumulator {
 	}
 }
 
+/** What one rule set knows about a directory, shared by every file in it (see `RuleSet.view`). */
+class DirView {
+	constructor(
+		/** The best rule per section owning the directory (as an ancestor, or `dir/*`-style). */
+		readonly offers: readonly number[],
+		/** The trie's children of the directory's own node: the base name finds exact file rules. */
+		readonly children: Map<string, PrefixNode> | undefined,
+		/** Extension maps (`dir/*.ext`, `dir/**\/*.ext`) that apply to the directory's files. */
+		readonly extMaps: readonly Map<string, Slot>[],
+		/** Globs that may still match a file of the directory, highest index first. */
+		readonly cands: readonly Candidate[],
+		/** Per glob: its last segment when the rest already matched the directory, else undefined. */
+		readonly lastSegs: readonly (Segment | undefined)[],
+	) {}
+}
+
+/** The views of one directory, and a buffer of its segments with a slot for the base name. */
+class DirEntry {
+	exclusions: DirView | undefined;
+
+	constructor(
+		readonly dir: string,
+		/** Where the `/` before the base name sits in a path of this directory (-1: the root). */
+		readonly slash: number,
+		readonly segs: string[],
+		readonly entries: DirView,
+	) {}
+}
+
+/** GitLab: distinct combinations of section winners remembered at most. */
+const joinedMemoLimit = 4096;
+
+function sameWinners(a: readonly number[], b: readonly number[], count: number): boolean {
+	for (let k = 0; k < count; k++) {
+		if (a[k] !== b[k]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/** Directories remembered at most (beyond the last one); the memo is dropped when it fills. */
+const dirMemoLimit = 4096;
+
 /** A set of rules answering "highest matching rule index per section" with a few Map lookups. */
 class RuleSet {
 	size = 0;
@@ -145,6 +189,8 @@ class RuleSet {
 	private readonly names = new Map<string, NameNode>();
 	private readonly exts = new Map<string, ExtNode>();
 	private residue: Candidate[] = [];
+	/** Scratch: the extensions of the base name being looked up. */
+	private readonly suffixes: string[] = [];
 
 	constructor(private readonly sectionOf: Int32Array, private readonly singleSection: boolean) {}
 
@@ -152,7 +198,7 @@ class RuleSet {
 	addLiteral(index: number, shape: LiteralShape): void {
 		this.size++;
 		if (shape.anchored) {
-			this.markPrefix(this.prefixNode(shape.key.split('/')), index, shape.mode);
+			this.markPrefix(this.prefixNodeOf(shape.key), index, shape.mode);
 		} else {
 			this.markName(this.nameNode(shape.key), index, shape.mode);
 		}
@@ -294,43 +340,51 @@ class RuleSet {
 		this.residue.sort(byIndexDesc);
 	}
 
-	/** Adds this set's matches for a path (split on `/`) to the accumulator. */
-	collect(segs: readonly string[], acc: Accumulator): void {
+	/**
+	 * Everything this set can say about the files of one directory without their base name: the
+	 * best rule per section owning the directory itself (prefix trie, `**\/name/`, catch-alls, and
+	 * the globs that own it as an ancestor, verified here once), the globs that still need the
+	 * base name, and where to look it up. `segs` holds the directory's segments and one more slot
+	 * (its content is not read) for the base name; `acc` is scratch.
+	 */
+	view(segs: readonly string[], acc: Accumulator): DirView {
 		const n = segs.length;
+		const d = n - 1;
+		acc.reset();
 		acc.offerSlot(this.all);
-		// Walk the path down the trie of literal prefixes; the root holds `/*` rules.
+		const lists: Candidate[][] = [];
+		const extMaps: Map<string, Slot>[] = [];
 		let node: PrefixNode | undefined = this.root;
-		if (n === 1) {
+		let reached: PrefixNode | undefined;
+		if (d === 0) {
 			acc.offerSlot(node.child);
 			if (node.childExt !== undefined) {
-				offerExt(acc, node.childExt, segs[0]);
+				extMaps.push(node.childExt);
 			}
+			reached = node;
 		}
-		for (let k = 0; k < n && node.children !== undefined; k++) {
+		for (let k = 0; k < d && node.children !== undefined; k++) {
 			node = node.children.get(segs[k]);
 			if (node === undefined) {
 				break;
 			}
-			if (k === n - 1) {
-				acc.offerSlot(node.file);
-			} else {
-				acc.offerSlot(node.dir);
-				if (k === n - 2) {
-					acc.offerSlot(node.child);
-					if (node.childExt !== undefined) {
-						offerExt(acc, node.childExt, segs[n - 1]);
-					}
+			acc.offerSlot(node.dir);
+			if (k === d - 1) {
+				acc.offerSlot(node.child);
+				if (node.childExt !== undefined) {
+					extMaps.push(node.childExt);
 				}
-				if (node.descendantExt !== undefined) {
-					offerExt(acc, node.descendantExt, segs[n - 1]);
-				}
+				reached = node;
+			}
+			if (node.descendantExt !== undefined) {
+				extMaps.push(node.descendantExt);
 			}
 			if (node.cands !== undefined) {
-				acc.defer(node.cands);
+				lists.push(node.cands);
 			}
 		}
 		if (this.names.size > 0) {
-			for (let i = 0; i < n; i++) {
+			for (let i = 0; i < d; i++) {
 				const name = this.names.get(segs[i]);
 				if (name === undefined) {
 					continue;
@@ -338,23 +392,15 @@ class RuleSet {
 				if (name.tail !== undefined) {
 					const tail = name.tail.get(n - 1 - i);
 					if (tail !== undefined) {
-						acc.defer(tail);
+						lists.push(tail);
 					}
 				}
-				const last = i === n - 1;
 				if (i === n - 2) {
 					acc.offerSlot(name.child);
 				}
-				if (last) {
-					acc.offerSlot(name.self);
-					if (name.selfCands !== undefined) {
-						acc.defer(name.selfCands);
-					}
-				} else {
-					acc.offerSlot(name.ancestor);
-					if (name.ancestorCands !== undefined) {
-						acc.defer(name.ancestorCands);
-					}
+				acc.offerSlot(name.ancestor);
+				if (name.ancestorCands !== undefined) {
+					lists.push(name.ancestorCands);
 				}
 				let seq: NameNode | undefined = name;
 				for (let j = i - 1; j >= 0 && seq.parents !== undefined; j--) {
@@ -362,17 +408,137 @@ class RuleSet {
 					if (seq === undefined) {
 						break;
 					}
-					acc.offerSlot(last ? seq.self : seq.ancestor);
+					acc.offerSlot(seq.ancestor);
 					if (i === n - 2) {
 						acc.offerSlot(seq.child);
 					}
 				}
 			}
 		}
-		if (this.exts.size > 0) {
-			const base = segs[n - 1];
+		if (this.residue.length > 0) {
+			lists.push(this.residue);
+		}
+		// Verify the directory's globs once: an ancestor match holds for every file below, and a
+		// whole-path match of a fixed-length glob only has its last segment left to compare.
+		const all: Candidate[] = lists.length === 1 ? lists[0] : [];
+		if (lists.length > 1) {
+			const seen = new Set<Candidate>();
+			for (const list of lists) {
+				for (const cand of list) {
+					if (!seen.has(cand)) {
+						seen.add(cand);
+						all.push(cand);
+					}
+				}
+			}
+			all.sort(byIndexDesc);
+		}
+		const best = acc.best;
+		const kept: Candidate[] = [];
+		const lastSegs: (Segment | undefined)[] = [];
+		for (const cand of all) {
+			if (cand.index <= best[cand.section]) {
+				continue;
+			}
+			const pattern = cand.pattern;
+			if (pattern.mode !== 'self' && matchesBelowDirectory(pattern, segs)) {
+				acc.offer(cand.index, cand.section);
+				continue;
+			}
+			if (pattern.mode === 'ancestor' || pattern.kind !== 'segments') {
+				continue;
+			}
+			const fixed = fixedLength(pattern);
+			if (fixed >= 0) {
+				const full = rootedSegments(pattern);
+				if (fixed !== n || !matchLeading(full, segs, d)) {
+					continue;
+				}
+				kept.push(cand);
+				lastSegs.push(full[d]);
+			} else {
+				kept.push(cand);
+				lastSegs.push(undefined);
+			}
+		}
+		const offers: number[] = [];
+		for (let t = 0; t < acc.touchedCount; t++) {
+			offers.push(best[acc.touched[t]]);
+		}
+		// Globs the directory's own rules already beat can never win for a file in it.
+		const keptCands: Candidate[] = [];
+		const keptLast: (Segment | undefined)[] = [];
+		for (let c = 0; c < kept.length; c++) {
+			if (kept[c].index > best[kept[c].section]) {
+				keptCands.push(kept[c]);
+				keptLast.push(lastSegs[c]);
+			}
+		}
+		acc.reset();
+		return new DirView(offers, reached?.children, extMaps, keptCands, keptLast);
+	}
+
+	/**
+	 * Adds this set's matches for one file of a directory to the accumulator: `segs` is the
+	 * directory's segments with the base name in the last slot.
+	 */
+	collectFile(view: DirView, segs: readonly string[], base: string, acc: Accumulator): void {
+		const n = segs.length;
+		const sectionOf = this.sectionOf;
+		const offers = view.offers;
+		for (let o = 0; o < offers.length; o++) {
+			acc.offer(offers[o], sectionOf[offers[o]]);
+		}
+		if (view.children !== undefined) {
+			const file = view.children.get(base);
+			if (file !== undefined) {
+				acc.offerSlot(file.file);
+				if (file.cands !== undefined) {
+					acc.defer(file.cands);
+				}
+			}
+		}
+		// Every extension of the base name (`a.test.js`: `.test.js`, `.js`), sliced once.
+		const extMaps = view.extMaps;
+		const suffixes = this.suffixes;
+		let suffixCount = 0;
+		if (extMaps.length > 0 || this.exts.size > 0) {
 			for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
-				const ext = this.exts.get(base.slice(dot));
+				suffixes[suffixCount++] = base.slice(dot);
+			}
+		}
+		for (let e = 0; e < extMaps.length; e++) {
+			const map = extMaps[e];
+			for (let x = 0; x < suffixCount; x++) {
+				acc.offerSlot(map.get(suffixes[x]));
+			}
+		}
+		if (this.names.size > 0) {
+			const name = this.names.get(base);
+			if (name !== undefined) {
+				if (name.tail !== undefined) {
+					const tail = name.tail.get(0);
+					if (tail !== undefined) {
+						acc.defer(tail);
+					}
+				}
+				acc.offerSlot(name.self);
+				if (name.selfCands !== undefined) {
+					acc.defer(name.selfCands);
+				}
+				let seq: NameNode | undefined = name;
+				for (let j = n - 2; j >= 0 && seq.parents !== undefined; j--) {
+					seq = seq.parents.get(segs[j]);
+					if (seq === undefined) {
+						break;
+					}
+					acc.offerSlot(seq.self);
+				}
+			}
+		}
+		if (this.exts.size > 0) {
+			for (let x = 0; x < suffixCount; x++) {
+				const ext = this.exts.get(suffixes[x]);
 				if (ext !== undefined) {
 					acc.offerSlot(ext.best);
 					if (ext.cands !== undefined) {
@@ -381,23 +547,38 @@ class RuleSet {
 				}
 			}
 		}
-		if (this.residue.length > 0) {
-			acc.defer(this.residue);
+		const best = acc.best;
+		const single = this.singleSection;
+		const cands = view.cands;
+		for (let c = 0; c < cands.length; c++) {
+			const cand = cands[c];
+			if (cand.index <= best[cand.section]) {
+				if (single) {
+					break;
+				}
+				continue;
+			}
+			const last = view.lastSegs[c];
+			if (last !== undefined ? matchSegment(last, base) : matchesWholePath(cand.pattern, segs)) {
+				acc.offer(cand.index, cand.section);
+				if (single) {
+					break;
+				}
+			}
 		}
 		// Globs last: by now the exact buckets usually hold a later rule, so most are skipped.
-		const best = acc.best;
 		for (let p = 0; p < acc.pendingCount; p++) {
 			const list = acc.pending[p];
 			for (const cand of list) {
 				if (cand.index <= best[cand.section]) {
-					if (this.singleSection) {
+					if (single) {
 						break;
 					}
 					continue;
 				}
 				if (matchCompiled(cand.pattern, segs)) {
 					acc.offer(cand.index, cand.section);
-					if (this.singleSection) {
+					if (single) {
 						break;
 					}
 				}
@@ -460,6 +641,31 @@ class RuleSet {
 		return node;
 	}
 
+	/** The trie node of a `/`-separated key, walked without splitting it into an array. */
+	private prefixNodeOf(key: string): PrefixNode {
+		let node = this.root;
+		let start = 0;
+		for (;;) {
+			const slash = key.indexOf('/', start);
+			const seg = slash < 0 ? key.slice(start) : key.slice(start, slash);
+			let children = node.children;
+			if (children === undefined) {
+				children = new Map();
+				node.children = children;
+			}
+			let next = children.get(seg);
+			if (next === undefined) {
+				next = new PrefixNode();
+				children.set(seg, next);
+			}
+			node = next;
+			if (slash < 0) {
+				return node;
+			}
+			start = slash + 1;
+		}
+	}
+
 	/** The reverse-trie node for the first `count` segments (all literal), last segment first. */
 	private nameSequence(segs: readonly Segment[], count: number): NameNode {
 		let node = this.nameNode((segs[count - 1] as { text: string }).text);
@@ -486,11 +692,15 @@ class RuleSet {
 	}
 }
 
-/** Offers the rules stored under each extension of a base name (`a.test.js`: `.test.js`, `.js`). */
-function offerExt(acc: Accumulator, map: Map<string, Slot>, base: string): void {
-	for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
-		acc.offerSlot(map.get(base.slice(dot)));
+
+/** Whether the first `count` segments (none of them `**`) match the first `count` path segments. */
+function matchLeading(segments: readonly Segment[], path: readonly string[], count: number): boolean {
+	for (let i = 0; i < count; i++) {
+		if (!matchSegment(segments[i], path[i])) {
+			return false;
+		}
 	}
+	return true;
 }
 
 function literalTexts(segs: readonly Segment[], count: number): string[] {
@@ -503,6 +713,21 @@ function literalTexts(segs: readonly Segment[], count: number): string[] {
 }
 
 const noSections: readonly SectionResolution[] = Object.freeze([]);
+const noOwners: readonly string[] = Object.freeze([]);
+
+/** Whether `path` from `start` on is one plain path segment (not empty, not `.`, no `\\`). */
+function isPlainName(path: string, start: number): boolean {
+	const length = path.length;
+	if (length <= start || (length === start + 1 && path.charCodeAt(start) === 46)) {
+		return false;
+	}
+	for (let i = start; i < length; i++) {
+		if (path.charCodeAt(i) === 92) {
+			return false;
+		}
+	}
+	return true;
+}
 
 /**
  * The compiled form of a parsed CODEOWNERS file: answers who owns a path with a handful of Map
@@ -520,6 +745,15 @@ export class CodeownersIndex {
 	private readonly exclusions: RuleSet;
 	private readonly entryAcc: Accumulator;
 	private readonly exclusionAcc: Accumulator;
+	/** Directory views: the last directory asked about, and a bounded memo of recent ones. */
+	private lastDir: DirEntry | undefined;
+	private readonly dirMemo = new Map<string, DirEntry>();
+	/** GitLab scratch: the surviving winners of one lookup, and the last distinct answer. */
+	private readonly winners: number[] = [];
+	private readonly lastWinners: number[] = [];
+	private lastCount = -1;
+	private lastAnswer: OwnerResolution = { path: '', owners: [], rule: null, sections: [] };
+	private readonly joined = new Map<number, { winners: number[]; answer: OwnerResolution }[]>();
 
 	constructor(parsed: ParsedCodeowners) {
 		this.parsed = parsed;
@@ -560,20 +794,35 @@ export class CodeownersIndex {
 	 * are frozen: copy before changing them.
 	 */
 	resolve(path: string): OwnerResolution {
-		const p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
-		const rules = this.parsed.rules;
-		if (p.length === 0 || this.entries.size === 0) {
-			return { path: p, owners: [], rule: null, sections: noSections as SectionResolution[] };
+		if (this.entries.size === 0) {
+			const p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
+			return { path: p, owners: noOwners as string[], rule: null, sections: noSections as SectionResolution[] };
 		}
-		const segs = p.split('/');
+		// Paths arrive grouped by directory: when this one is a plain name in the last directory,
+		// it is already normal and only its base name is left to look up.
+		let entry = this.lastDir;
+		let p = path;
+		const slash = path.lastIndexOf('/');
+		// `slice` and `===` beat `startsWith` and character loops on V8's sliced strings.
+		if (entry === undefined || slash !== entry.slash || (slash >= 0 && path.slice(0, slash) !== entry.dir) || !isPlainName(path, slash + 1)) {
+			p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
+			if (p.length === 0) {
+				return { path: p, owners: noOwners as string[], rule: null, sections: noSections as SectionResolution[] };
+			}
+			entry = this.dirEntry(p);
+		}
+		const base = p.slice(entry.slash + 1);
+		const segs = entry.segs;
+		segs[segs.length - 1] = base;
+		const rules = this.parsed.rules;
 		const acc = this.entryAcc;
 		acc.reset();
-		this.entries.collect(segs, acc);
+		this.entries.collectFile(entry.entries, segs, base, acc);
 		if (this.parsed.dialect === 'github') {
 			const winner = acc.best[0];
 			return {
 				path: p,
-				owners: winner < 0 ? [] : this.ownerList(winner),
+				owners: winner < 0 ? noOwners as string[] : this.ownerList(winner),
 				rule: winner < 0 ? null : rules[winner],
 				sections: noSections as SectionResolution[],
 			};
@@ -582,24 +831,79 @@ export class CodeownersIndex {
 		excluded.reset();
 		const touchedCount = acc.touchedCount;
 		if (touchedCount > 0 && this.exclusions.size > 0) {
-			this.exclusions.collect(segs, excluded);
+			entry.exclusions ??= this.exclusions.view(segs, excluded);
+			this.exclusions.collectFile(entry.exclusions, segs, base, excluded);
 		}
-		const touched = acc.touched.slice(0, touchedCount);
-		if (touchedCount > 1) {
-			touched.sort((a, b) => a - b);
-		}
-		const sections: SectionResolution[] = [];
-		let owners: string[] = [];
-		let rule: CodeownersRule | null = null;
-		for (const s of touched) {
+		// The winners of the surviving sections, in section order (insertion sort: a handful).
+		const touched = acc.touched;
+		const winners = this.winners;
+		let count = 0;
+		for (let t = 0; t < touchedCount; t++) {
+			const s = touched[t];
 			if (excluded.best[s] >= 0) {
 				continue;
 			}
-			const winner = acc.best[s];
-			const section = this.parsed.sections[s];
+			let k = count++;
+			while (k > 0 && touched[winners[k - 1]] > s) {
+				winners[k] = winners[k - 1];
+				k--;
+			}
+			winners[k] = t;
+		}
+		let same = count === this.lastCount;
+		for (let k = 0; k < count; k++) {
+			const winner = acc.best[touched[winners[k]]];
+			winners[k] = winner;
+			if (same && this.lastWinners[k] !== winner) {
+				same = false;
+			}
+		}
+		if (!same) {
+			this.lastCount = count;
+			let hash = count;
+			for (let k = 0; k < count; k++) {
+				this.lastWinners[k] = winners[k];
+				hash = (Math.imul(hash, 31) + winners[k]) | 0;
+			}
+			this.lastAnswer = this.joinedAnswer(hash, winners, count);
+		}
+		const answer = this.lastAnswer;
+		return { path: p, owners: answer.owners, rule: answer.rule, sections: answer.sections };
+	}
+
+	/** GitLab: the answer for these winners, remembered by their hash (a bounded memo). */
+	private joinedAnswer(hash: number, winners: readonly number[], count: number): OwnerResolution {
+		let bucket = this.joined.get(hash);
+		if (bucket !== undefined) {
+			for (const known of bucket) {
+				if (known.winners.length === count && sameWinners(known.winners, winners, count)) {
+					return known.answer;
+				}
+			}
+		} else {
+			if (this.joined.size >= joinedMemoLimit) {
+				this.joined.clear();
+			}
+			bucket = [];
+			this.joined.set(hash, bucket);
+		}
+		const answer = this.joinSections(winners, count);
+		bucket.push({ winners: winners.slice(0, count), answer });
+		return answer;
+	}
+
+	/** GitLab: the sections and joined owners of the winning rules (one per section, in order). */
+	private joinSections(winners: readonly number[], count: number): OwnerResolution {
+		const rules = this.parsed.rules;
+		const sections: SectionResolution[] = [];
+		let owners: string[] = noOwners as string[];
+		let rule: CodeownersRule | null = null;
+		for (let k = 0; k < count; k++) {
+			const winner = winners[k];
+			const section = this.parsed.sections[rules[winner].section];
 			const own = this.ownerList(winner);
 			rule = rules[winner];
-			sections.push({ name: section.name, owners: own, optional: section.optional, approvals: section.approvals, rule, line: rule.line });
+			sections.push(Object.freeze({ name: section.name, owners: own, optional: section.optional, approvals: section.approvals, rule, line: rule.line }));
 			if (sections.length === 1) {
 				owners = own;
 			} else {
@@ -613,7 +917,25 @@ export class CodeownersIndex {
 				}
 			}
 		}
-		return { path: p, owners, rule, sections };
+		Object.freeze(owners);
+		return { path: '', owners, rule, sections: (sections.length === 0 ? noSections : Object.freeze(sections)) as SectionResolution[] };
+	}
+
+	/** The views of a normal path's directory: the last one, a remembered one, or new ones. */
+	private dirEntry(p: string): DirEntry {
+		const slash = p.lastIndexOf('/');
+		const dir = slash < 0 ? '' : p.slice(0, slash);
+		let entry = this.dirMemo.get(dir);
+		if (entry === undefined) {
+			const segs = slash < 0 ? [''] : p.split('/');
+			entry = new DirEntry(dir, slash, segs, this.entries.view(segs, this.entryAcc));
+			if (this.dirMemo.size >= dirMemoLimit) {
+				this.dirMemo.clear();
+			}
+			this.dirMemo.set(dir, entry);
+		}
+		this.lastDir = entry;
+		return entry;
 	}
 
 	/**

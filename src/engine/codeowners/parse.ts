@@ -33,6 +33,8 @@ interface Token {
 interface LineContext {
 	file: string;
 	line: number;
+	/** Where the line starts in the text: positions passed to `report` are relative to it. */
+	offset: number;
 	problems: Problem[];
 }
 
@@ -56,43 +58,53 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 	let currentSection = 0;
 	let currentDefaults: OwnerToken[] = [];
 
+	// One context for every line (problems copy what they need from it).
+	const ctx: LineContext = { file, line: 0, offset: 0, problems };
 	let lineNo = 0;
 	let pos = 0;
 	const length = body.length;
+	// The next CR at or after `pos` (-1: none left), so a lone CR far ahead is searched for once.
+	let nextCr = body.indexOf('\r');
 	while (pos <= length) {
-		let end = pos;
-		while (end < length) {
-			const c = body.charCodeAt(end);
-			if (c === 10 || c === 13) {
-				break;
-			}
-			end++;
+		let end = body.indexOf('\n', pos);
+		if (end < 0) {
+			end = length;
+		}
+		if (nextCr >= 0 && nextCr < pos) {
+			nextCr = body.indexOf('\r', pos);
+		}
+		if (nextCr >= 0 && nextCr < end) {
+			end = nextCr;
 		}
 		lineNo++;
-		const line = body.slice(pos, end);
+		const lineStart = pos;
+		const lineEnd = end;
 		if (end < length && body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10) {
 			pos = end + 2;
 		} else {
 			pos = end + 1;
 		}
-		const ctx: LineContext = { file, line: lineNo, problems };
-		let start = 0;
-		while (start < line.length && isSpace(line.charCodeAt(start))) {
+		// Scanned in place (the text is flat); a line is sliced only when it holds an entry.
+		let start = lineStart;
+		while (start < lineEnd && isSpace(body.charCodeAt(start))) {
 			start++;
 		}
-		let stop = line.length;
-		while (stop > start && isSpace(line.charCodeAt(stop - 1))) {
+		let stop = lineEnd;
+		while (stop > start && isSpace(body.charCodeAt(stop - 1))) {
 			stop--;
 		}
-		if (stop < line.length && endsWithEscape(line, start, stop)) {
+		if (stop < lineEnd && endsWithEscape(body, start, stop)) {
 			// `foo\ ` keeps its escaped trailing space (gitignore rule).
 			stop++;
 		}
-		if (start === stop || line.charCodeAt(start) === 35 /* # */) {
+		if (start === stop || body.charCodeAt(start) === 35 /* # */) {
 			continue;
 		}
-		if (dialect === 'gitlab' && (line[start] === '[' || (line[start] === '^' && line[start + 1] === '['))) {
-			const header = parseHeader(line, start, stop, ctx, intern);
+		ctx.line = lineNo;
+		const line = body.slice(lineStart, lineEnd);
+		if (dialect === 'gitlab' && (body[start] === '[' || (body[start] === '^' && body[start + 1] === '['))) {
+			ctx.offset = 0;
+			const header = parseHeader(line, start - lineStart, stop - lineStart, ctx, intern);
 			if (header !== undefined) {
 				const key = header.name.toLowerCase();
 				const existing = sectionByKey.get(key);
@@ -118,12 +130,14 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 				currentDefaults = header.defaults;
 				continue;
 			}
+			ctx.offset = lineStart;
 			report(ctx, 'invalid-section-format', 'error', start, stop,
 				'Section header has no closing `]`; GitLab reads this line as a path entry instead.');
 		}
+		ctx.offset = lineStart;
 		const rule = dialect === 'github'
-			? parseGithubEntry(line, start, stop, rules.length, ctx, intern)
-			: parseGitlabEntry(line, start, stop, rules.length, currentSection, ctx, intern);
+			? parseGithubEntry(body, line, start, stop, rules.length, ctx, intern)
+			: parseGitlabEntry(body, line, start, stop, rules.length, currentSection, ctx, intern);
 		if (rule === undefined) {
 			continue;
 		}
@@ -131,7 +145,8 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 			if (currentDefaults.length > 0) {
 				ruleDefaults.set(rule.rule.index, currentDefaults);
 			} else {
-				report(ctx, 'missing-entry-owner', 'error', rule.rule.column - 1, rule.rule.column - 1 + rule.rule.pattern.length,
+				const at = lineStart + rule.rule.column - 1;
+				report(ctx, 'missing-entry-owner', 'error', at, at + rule.rule.pattern.length,
 					'Entry has no owners and its section has no default owners; GitLab still uses it (the files are unowned).');
 			}
 		}
@@ -167,7 +182,8 @@ function isSpace(c: number): boolean {
 }
 
 function report(ctx: LineContext, code: string, severity: Severity, start: number, end: number, message: string): void {
-	ctx.problems.push({ code, severity, file: ctx.file, line: ctx.line, column: start + 1, endColumn: Math.max(end, start + 1) + 1, message });
+	const offset = ctx.offset;
+	ctx.problems.push({ code, severity, file: ctx.file, line: ctx.line, column: start - offset + 1, endColumn: Math.max(end, start + 1) - offset + 1, message });
 }
 
 /** Splits a line into the pattern (up to the first unescaped whitespace) and the rest. */
@@ -239,9 +255,10 @@ interface ParsedEntry {
 	ownerTextEmpty: boolean;
 }
 
-function parseGithubEntry(line: string, start: number, stop: number, index: number, ctx: LineContext, intern: Intern): ParsedEntry | undefined {
-	const pend = patternEnd(line, start, stop);
-	const pattern = line.slice(start, pend);
+/** Reads an entry from `body[start, stop)`; positions are in the text, `line` is the whole line. */
+function parseGithubEntry(body: string, line: string, start: number, stop: number, index: number, ctx: LineContext, intern: Intern): ParsedEntry | undefined {
+	const pend = patternEnd(body, start, stop);
+	const pattern = body.slice(start, pend);
 	if (pattern.startsWith('!')) {
 		report(ctx, 'invalid-pattern', 'error', start, pend, 'GitHub does not support `!` negation in CODEOWNERS; the line is skipped.');
 		return undefined;
@@ -253,21 +270,33 @@ function parseGithubEntry(line: string, start: number, stop: number, index: numb
 	const owners: OwnerToken[] = [];
 	let comment: string | undefined;
 	let bad = false;
-	for (const token of tokens(line, pend, stop)) {
-		if (token.text.startsWith('#')) {
-			// GitHub strips an inline comment; mentions in it are not owners.
-			comment = line.slice(token.start + 1, stop).trim();
+	let i = pend;
+	while (i < stop) {
+		while (i < stop && isSpace(body.charCodeAt(i))) {
+			i++;
+		}
+		if (i >= stop) {
 			break;
 		}
-		const known = knownOwner(intern, token.text, 'github');
+		const s = i;
+		if (body.charCodeAt(s) === 35 /* # */) {
+			// GitHub strips an inline comment; mentions in it are not owners.
+			comment = body.slice(s + 1, stop).trim();
+			break;
+		}
+		while (i < stop && !isSpace(body.charCodeAt(i))) {
+			i++;
+		}
+		const text = body.slice(s, i);
+		const known = knownOwner(intern, text, 'github');
 		const kind = known.kind;
 		if (kind === undefined) {
-			report(ctx, 'malformed-entry-owner', 'error', token.start, token.start + token.text.length,
-				`\`${truncate(token.text)}\` is not a valid owner (@user, @org/team or e-mail); GitHub skips this line.`);
+			report(ctx, 'malformed-entry-owner', 'error', s, i,
+				`\`${truncate(text)}\` is not a valid owner (@user, @org/team or e-mail); GitHub skips this line.`);
 			bad = true;
 			continue;
 		}
-		owners.push({ text: known.text, kind, column: token.start + 1 });
+		owners.push({ text: known.text, kind, column: s - ctx.offset + 1 });
 	}
 	if (bad) {
 		return undefined;
@@ -279,21 +308,21 @@ function parseGithubEntry(line: string, start: number, stop: number, index: numb
 	if (pattern === '/') {
 		report(ctx, 'never-matches', 'info', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
 	}
-	const rule: CodeownersRule = { index, line: ctx.line, column: start + 1, pattern, owners, exclusion: false, section: 0, text: line };
+	const rule: CodeownersRule = { index, line: ctx.line, column: start - ctx.offset + 1, pattern, owners, exclusion: false, section: 0, text: line };
 	if (comment !== undefined) {
 		rule.comment = comment;
 	}
 	return { rule, ownerTextEmpty: owners.length === 0 };
 }
 
-function parseGitlabEntry(line: string, start: number, stop: number, index: number, section: number, ctx: LineContext, intern: Intern): ParsedEntry {
-	const pend = patternEnd(line, start, stop);
-	let pattern = line.slice(start, pend);
+function parseGitlabEntry(body: string, line: string, start: number, stop: number, index: number, section: number, ctx: LineContext, intern: Intern): ParsedEntry {
+	const pend = patternEnd(body, start, stop);
+	let pattern = body.slice(start, pend);
 	const exclusion = pattern.startsWith('!');
 	if (exclusion) {
 		pattern = pattern.slice(1);
 	}
-	const written = tokens(line, pend, stop);
+	const written = tokens(body, pend, stop);
 	const owners: OwnerToken[] = [];
 	if (exclusion) {
 		if (written.length > 0) {
@@ -310,11 +339,11 @@ function parseGitlabEntry(line: string, start: number, stop: number, index: numb
 					`\`${truncate(token.text)}\` is not a valid owner; GitLab ignores it (inline comments are not supported, words after \`#\` are read as owners).`);
 				continue;
 			}
-			owners.push({ text: known.text, kind, column: token.start + 1 });
+			owners.push({ text: known.text, kind, column: token.start - ctx.offset + 1 });
 		}
 	}
 	return {
-		rule: { index, line: ctx.line, column: start + 1 + (exclusion ? 1 : 0), pattern, owners, exclusion, section, text: line },
+		rule: { index, line: ctx.line, column: start - ctx.offset + 1 + (exclusion ? 1 : 0), pattern, owners, exclusion, section, text: line },
 		ownerTextEmpty: written.length === 0,
 	};
 }
@@ -385,8 +414,14 @@ function truncate(text: string): string {
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const nonAscii = /[^\x00-\x7f]/;
+
 /** UTF-8 byte length without TextEncoder (the engine has no DOM or Node globals). */
 export function utf8Length(text: string): number {
+	// Most files are ASCII: one native scan instead of a loop over every character.
+	if (!nonAscii.test(text)) {
+		return text.length;
+	}
 	let bytes = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);

@@ -426,6 +426,51 @@ export function matchSegments(segments: readonly Segment[], path: readonly strin
 	return p === m;
 }
 
+/** The segments a compiled pattern compares from the root (an unanchored one gets a leading `**`). */
+export function rootedSegments(pattern: CompiledPattern): readonly Segment[] {
+	return pattern instanceof Compiled ? pattern.full : pattern.anchored ? pattern.segments : [globstar, ...pattern.segments];
+}
+
+/** The number of path segments a pattern spans, or -1 when it contains `**` (or is not compiled here). */
+export function fixedLength(pattern: CompiledPattern): number {
+	return pattern instanceof Compiled ? pattern.fixed : -1;
+}
+
+/**
+ * Whether a `segments` pattern owns the path through one of its parent directories (mode
+ * `ancestor` or `selfOrAncestor`): reads only the first `path.length - 1` segments.
+ */
+export function matchesBelowDirectory(pattern: CompiledPattern, path: readonly string[]): boolean {
+	if (pattern.kind !== 'segments' || pattern.mode === 'self') {
+		return false;
+	}
+	const n = path.length;
+	const segs = rootedSegments(pattern);
+	const fixed = fixedLength(pattern);
+	if (fixed >= 0) {
+		return n > fixed && matchSegments(segs, path, fixed);
+	}
+	for (let k = 1; k < n; k++) {
+		if (matchSegments(segs, path, k)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** Whether a `segments` pattern in mode `self` or `selfOrAncestor` matches the whole path itself. */
+export function matchesWholePath(pattern: CompiledPattern, path: readonly string[]): boolean {
+	if (pattern.kind !== 'segments' || pattern.mode === 'ancestor') {
+		return false;
+	}
+	const n = path.length;
+	const fixed = fixedLength(pattern);
+	if (fixed >= 0 && fixed !== n) {
+		return false;
+	}
+	return matchSegments(rootedSegments(pattern), path, n);
+}
+
 /** Whether a compiled pattern matches a path already split on `/`. */
 export function matchCompiled(pattern: CompiledPattern, path: readonly string[]): boolean {
 	if (pattern.kind === 'all') {
