@@ -150,7 +150,12 @@ class DirView {
 		readonly cands: readonly Candidate[],
 		/** Per glob: its last segment when the rest already matched the directory, else undefined. */
 		readonly lastSegs: readonly (Segment | undefined)[],
-	) {}
+	) {
+		this.inert = offers.length === 0 && children === undefined && extMaps.length === 0 && cands.length === 0;
+	}
+
+	/** True when the directory alone gives nothing: only base-name buckets could still match. */
+	readonly inert: boolean;
 }
 
 /** The views of one directory, and a buffer of its segments with a slot for the base name. */
@@ -178,6 +183,27 @@ function sameWinners(a: readonly number[], b: readonly number[], count: number):
 	return true;
 }
 
+/** Every extension of a base name (`a.test.js`: `.test.js`, `.js`), sliced once per lookup. */
+class Extensions {
+	/** The base name `suffixes` belong to; undefined: not computed yet for this lookup. */
+	base: string | undefined;
+	readonly suffixes: string[] = [];
+	count = 0;
+
+	/** Fills `suffixes` for the base name (once per lookup) and returns how many there are. */
+	of(base: string): number {
+		if (this.base !== base) {
+			let count = 0;
+			for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
+				this.suffixes[count++] = base.slice(dot);
+			}
+			this.count = count;
+			this.base = base;
+		}
+		return this.count;
+	}
+}
+
 /** Directories remembered at most (beyond the last one); the memo is dropped when it fills. */
 const dirMemoLimit = 4096;
 
@@ -189,8 +215,6 @@ class RuleSet {
 	private readonly names = new Map<string, NameNode>();
 	private readonly exts = new Map<string, ExtNode>();
 	private residue: Candidate[] = [];
-	/** Scratch: the extensions of the base name being looked up. */
-	private readonly suffixes: string[] = [];
 
 	constructor(private readonly sectionOf: Int32Array, private readonly singleSection: boolean) {}
 
@@ -298,6 +322,11 @@ class RuleSet {
 			return;
 		}
 		this.residue.push(cand);
+	}
+
+	/** Whether any rule is filed by base name or extension (looked up for every file). */
+	get hasBaseBuckets(): boolean {
+		return this.names.size > 0 || this.exts.size > 0;
 	}
 
 	/** Keeps one index per section in every slot and sorts candidates, highest index first. */
@@ -482,7 +511,7 @@ class RuleSet {
 	 * Adds this set's matches for one file of a directory to the accumulator: `segs` is the
 	 * directory's segments with the base name in the last slot.
 	 */
-	collectFile(view: DirView, segs: readonly string[], base: string, acc: Accumulator): void {
+	collectFile(view: DirView, segs: readonly string[], base: string, ext: Extensions, acc: Accumulator): void {
 		const n = segs.length;
 		const sectionOf = this.sectionOf;
 		const offers = view.offers;
@@ -498,15 +527,9 @@ class RuleSet {
 				}
 			}
 		}
-		// Every extension of the base name (`a.test.js`: `.test.js`, `.js`), sliced once.
 		const extMaps = view.extMaps;
-		const suffixes = this.suffixes;
-		let suffixCount = 0;
-		if (extMaps.length > 0 || this.exts.size > 0) {
-			for (let dot = base.indexOf('.'); dot >= 0; dot = base.indexOf('.', dot + 1)) {
-				suffixes[suffixCount++] = base.slice(dot);
-			}
-		}
+		const suffixes = ext.suffixes;
+		const suffixCount = extMaps.length > 0 || this.exts.size > 0 ? ext.of(base) : 0;
 		for (let e = 0; e < extMaps.length; e++) {
 			const map = extMaps[e];
 			for (let x = 0; x < suffixCount; x++) {
@@ -715,14 +738,15 @@ function literalTexts(segs: readonly Segment[], count: number): string[] {
 const noSections: readonly SectionResolution[] = Object.freeze([]);
 const noOwners: readonly string[] = Object.freeze([]);
 
-/** Whether `path` from `start` on is one plain path segment (not empty, not `.`, no `\\`). */
+/** Whether `path` from `start` on is one plain path segment (not empty, not `.`, no `/` or `\\`). */
 function isPlainName(path: string, start: number): boolean {
 	const length = path.length;
 	if (length <= start || (length === start + 1 && path.charCodeAt(start) === 46)) {
 		return false;
 	}
 	for (let i = start; i < length; i++) {
-		if (path.charCodeAt(i) === 92) {
+		const c = path.charCodeAt(i);
+		if (c === 47 || c === 92) {
 			return false;
 		}
 	}
@@ -748,6 +772,8 @@ export class CodeownersIndex {
 	/** Directory views: the last directory asked about, and a bounded memo of recent ones. */
 	private lastDir: DirEntry | undefined;
 	private readonly dirMemo = new Map<string, DirEntry>();
+	/** The extensions of the base name being looked up, shared by both rule sets. */
+	private readonly ext = new Extensions();
 	/** GitLab scratch: the surviving winners of one lookup, and the last distinct answer. */
 	private readonly winners: number[] = [];
 	private readonly lastWinners: number[] = [];
@@ -802,9 +828,9 @@ export class CodeownersIndex {
 		// it is already normal and only its base name is left to look up.
 		let entry = this.lastDir;
 		let p = path;
-		const slash = path.lastIndexOf('/');
-		// `slice` and `===` beat `startsWith` and character loops on V8's sliced strings.
-		if (entry === undefined || slash !== entry.slash || (slash >= 0 && path.slice(0, slash) !== entry.dir) || !isPlainName(path, slash + 1)) {
+		// The base name is checked first (short); the directory part with `slice` and `===`, which
+		// beat `startsWith` and character loops on V8's sliced strings.
+		if (entry === undefined || !isPlainName(path, entry.slash + 1) || (entry.slash >= 0 && (path.charCodeAt(entry.slash) !== 47 || path.slice(0, entry.slash) !== entry.dir))) {
 			p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
 			if (p.length === 0) {
 				return { path: p, owners: noOwners as string[], rule: null, sections: noSections as SectionResolution[] };
@@ -817,7 +843,9 @@ export class CodeownersIndex {
 		const rules = this.parsed.rules;
 		const acc = this.entryAcc;
 		acc.reset();
-		this.entries.collectFile(entry.entries, segs, base, acc);
+		const ext = this.ext;
+		ext.base = undefined;
+		this.entries.collectFile(entry.entries, segs, base, ext, acc);
 		if (this.parsed.dialect === 'github') {
 			const winner = acc.best[0];
 			return {
@@ -832,7 +860,9 @@ export class CodeownersIndex {
 		const touchedCount = acc.touchedCount;
 		if (touchedCount > 0 && this.exclusions.size > 0) {
 			entry.exclusions ??= this.exclusions.view(segs, excluded);
-			this.exclusions.collectFile(entry.exclusions, segs, base, excluded);
+			if (!entry.exclusions.inert || this.exclusions.hasBaseBuckets) {
+				this.exclusions.collectFile(entry.exclusions, segs, base, ext, excluded);
+			}
 		}
 		// The winners of the surviving sections, in section order (insertion sort: a handful).
 		const touched = acc.touched;
