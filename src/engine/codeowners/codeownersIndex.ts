@@ -205,7 +205,7 @@ class Extensions {
 }
 
 /** Directories remembered at most (beyond the last one); the memo is dropped when it fills. */
-const dirMemoLimit = 4096;
+const dirMemoLimit = 1024;
 
 /** A set of rules answering "highest matching rule index per section" with a few Map lookups. */
 class RuleSet {
@@ -772,6 +772,9 @@ export class CodeownersIndex {
 	/** Directory views: the last directory asked about, and a bounded memo of recent ones. */
 	private lastDir: DirEntry | undefined;
 	private readonly dirMemo = new Map<string, DirEntry>();
+	/** Memo hits since it was last cleared, and how many new directories it skips while resting. */
+	private memoHits = 0;
+	private memoRest = 0;
 	/** The extensions of the base name being looked up, shared by both rule sets. */
 	private readonly ext = new Extensions();
 	/** GitLab scratch: the surviving winners of one lookup, and the last distinct answer. */
@@ -955,14 +958,28 @@ export class CodeownersIndex {
 	private dirEntry(p: string): DirEntry {
 		const slash = p.lastIndexOf('/');
 		const dir = slash < 0 ? '' : p.slice(0, slash);
-		let entry = this.dirMemo.get(dir);
-		if (entry === undefined) {
+		// The memo pays off when directories come back (shuffled paths); a listing grouped by
+		// directory never returns to one, so after a round without hits it rests for a while.
+		const useMemo = this.memoRest === 0;
+		let entry = useMemo ? this.dirMemo.get(dir) : undefined;
+		if (entry !== undefined) {
+			this.memoHits++;
+		} else {
 			const segs = slash < 0 ? [''] : p.split('/');
 			entry = new DirEntry(dir, slash, segs, this.entries.view(segs, this.entryAcc));
-			if (this.dirMemo.size >= dirMemoLimit) {
-				this.dirMemo.clear();
+			if (useMemo) {
+				if (this.dirMemo.size >= dirMemoLimit) {
+					const idle = this.memoHits < dirMemoLimit / 64;
+					this.dirMemo.clear();
+					this.memoHits = 0;
+					if (idle) {
+						this.memoRest = dirMemoLimit * 4;
+					}
+				}
+				this.dirMemo.set(dir, entry);
+			} else {
+				this.memoRest--;
 			}
-			this.dirMemo.set(dir, entry);
 		}
 		this.lastDir = entry;
 		return entry;
