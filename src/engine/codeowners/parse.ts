@@ -322,29 +322,45 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 	if (exclusion) {
 		pattern = pattern.slice(1);
 	}
-	const written = tokens(body, pend, stop);
 	const owners: OwnerToken[] = [];
-	if (exclusion) {
-		if (written.length > 0) {
-			const last = written[written.length - 1];
-			report(ctx, 'exclusion-owners-ignored', 'info', written[0].start, last.start + last.text.length,
-				'Owners written after an exclusion are ignored by GitLab.');
+	// Owner tokens scanned in place: the first token's start and the last one's end, for reports.
+	let first = -1;
+	let lastEnd = -1;
+	let i = pend;
+	while (i < stop) {
+		while (i < stop && isSpace(body.charCodeAt(i))) {
+			i++;
 		}
-	} else {
-		for (const token of written) {
-			const known = knownOwner(intern, token.text, 'gitlab');
-			const kind = known.kind;
-			if (kind === undefined) {
-				report(ctx, 'malformed-entry-owner', 'warning', token.start, token.start + token.text.length,
-					`\`${truncate(token.text)}\` is not a valid owner; GitLab ignores it (inline comments are not supported, words after \`#\` are read as owners).`);
-				continue;
-			}
-			owners.push({ text: known.text, kind, column: token.start - ctx.offset + 1 });
+		if (i >= stop) {
+			break;
 		}
+		const s = i;
+		while (i < stop && !isSpace(body.charCodeAt(i))) {
+			i++;
+		}
+		if (first < 0) {
+			first = s;
+		}
+		lastEnd = i;
+		if (exclusion) {
+			continue;
+		}
+		const text = body.slice(s, i);
+		const known = knownOwner(intern, text, 'gitlab');
+		const kind = known.kind;
+		if (kind === undefined) {
+			report(ctx, 'malformed-entry-owner', 'warning', s, i,
+				`\`${truncate(text)}\` is not a valid owner; GitLab ignores it (inline comments are not supported, words after \`#\` are read as owners).`);
+			continue;
+		}
+		owners.push({ text: known.text, kind, column: s - ctx.offset + 1 });
+	}
+	if (exclusion && first >= 0) {
+		report(ctx, 'exclusion-owners-ignored', 'info', first, lastEnd, 'Owners written after an exclusion are ignored by GitLab.');
 	}
 	return {
 		rule: { index, line: ctx.line, column: start - ctx.offset + 1 + (exclusion ? 1 : 0), pattern, owners, exclusion, section, text: line },
-		ownerTextEmpty: written.length === 0,
+		ownerTextEmpty: first < 0,
 	};
 }
 

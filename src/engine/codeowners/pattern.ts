@@ -123,7 +123,9 @@ function compileGitlab(pattern: string): RawCompiled {
 	if (p.startsWith('\\#')) {
 		p = p.slice(1);
 	}
-	p = p.replace(/\\[ \t\v\f]+/g, ' ');
+	if (p.includes('\\')) {
+		p = p.replace(/\\[ \t\v\f]+/g, ' ');
+	}
 	if (!p.startsWith('/')) {
 		p = '/**/' + p;
 	}
