@@ -12,6 +12,7 @@ import { getGitApi, headText } from './gitApi';
 import type { GitApi } from './gitApi';
 import type { FileAnswer } from './ownershipService';
 import { personLabel } from './presentation';
+import { KeyedDebouncer } from './keyedDebouncer';
 
 export const contractEditCode = 'contract-edit';
 export const crossTeamEditCode = 'cross-team-edit';
@@ -68,7 +69,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 	private collection: vscode.DiagnosticCollection | undefined;
 	private listeners: vscode.Disposable | undefined;
 	private readonly configListener: vscode.Disposable;
-	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly timers = new KeyedDebouncer();
 	private readonly inFlight = new Map<string, Promise<void>>();
 	private readonly headCache = new Map<string, Promise<string | undefined>>();
 	private gitApi: Promise<GitApi | undefined> | undefined;
@@ -144,23 +145,15 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 			return;
 		}
 		const key = document.uri.toString();
-		const pending = this.timers.get(key);
-		if (pending) {
-			clearTimeout(pending);
-		}
-		this.timers.set(
-			key,
-			setTimeout(() => {
-				this.timers.delete(key);
-				const run = this.compute(document).catch((error: unknown) => this.container.logger.error(`diagnostics: ${String(error)}`));
-				this.inFlight.set(key, run);
-				void run.finally(() => {
-					if (this.inFlight.get(key) === run) {
-						this.inFlight.delete(key);
-					}
-				});
-			}, debounceMs),
-		);
+		this.timers.schedule(key, debounceMs, () => {
+			const run = this.compute(document).catch((error: unknown) => this.container.logger.error(`diagnostics: ${String(error)}`));
+			this.inFlight.set(key, run);
+			void run.finally(() => {
+				if (this.inFlight.get(key) === run) {
+					this.inFlight.delete(key);
+				}
+			});
+		});
 	}
 
 	/** Per-document state still held, for leak checks (tests): debounce timers, computations, HEAD texts, diagnostics. */
@@ -182,11 +175,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 
 	private clear(uri: vscode.Uri): void {
 		const key = uri.toString();
-		const pending = this.timers.get(key);
-		if (pending) {
-			clearTimeout(pending);
-			this.timers.delete(key);
-		}
+		this.timers.cancel(key);
 		this.headCache.delete(key);
 		this.collection?.delete(uri);
 	}
@@ -336,10 +325,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 	}
 
 	private disposeUi(): void {
-		for (const timer of this.timers.values()) {
-			clearTimeout(timer);
-		}
-		this.timers.clear();
+		this.timers.dispose();
 		this.headCache.clear();
 		this.listeners?.dispose();
 		this.listeners = undefined;

@@ -7,6 +7,7 @@ import { changed, getConfig } from './configuration';
 import { codeownersLocations, guardrailsLocations } from './constants';
 import type { Logger } from './logger';
 import { WorkspaceHost } from './workspaceHost';
+import { KeyedDebouncer } from './keyedDebouncer';
 
 /** One repository's engine model, with where it lives. */
 export class RepoModel {
@@ -70,7 +71,7 @@ export class OwnershipService implements vscode.Disposable {
 	private readonly resolvedModels = new Map<string, RepoModel | undefined>();
 	private readonly watchers = new Map<string, vscode.Disposable>();
 	private readonly disposables: vscode.Disposable[] = [];
-	private readonly rebuildTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly rebuildTimers = new KeyedDebouncer();
 	/** git's user.email per root: it rarely changes, and spawning git costs more than a rebuild. */
 	private readonly gitEmails = new Map<string, Promise<string | undefined>>();
 	/** Work done so far (cumulative), for load and disposal tests: model builds and scheduled/fired rebuilds. */
@@ -294,21 +295,13 @@ export class OwnershipService implements vscode.Disposable {
 	private scheduleRebuild(rootKey: string, path: string): void {
 		// Editors save in bursts (write, rename, touch); rebuild once per burst.
 		this.stats.rebuildsScheduled++;
-		const pending = this.rebuildTimers.get(rootKey);
-		if (pending) {
-			clearTimeout(pending);
-		}
-		this.rebuildTimers.set(
-			rootKey,
-			setTimeout(() => {
-				this.rebuildTimers.delete(rootKey);
-				this.stats.rebuildsFired++;
-				this.logger.info(`${path} changed; rebuilding`);
-				this.models.delete(rootKey);
-				this.resolvedModels.delete(rootKey);
-				this.onDidChangeModelEmitter.fire(vscode.Uri.parse(rootKey));
-			}, rebuildDelayMs),
-		);
+		this.rebuildTimers.schedule(rootKey, rebuildDelayMs, () => {
+			this.stats.rebuildsFired++;
+			this.logger.info(`${path} changed; rebuilding`);
+			this.models.delete(rootKey);
+			this.resolvedModels.delete(rootKey);
+			this.onDidChangeModelEmitter.fire(vscode.Uri.parse(rootKey));
+		});
 	}
 
 	/** Rebuild timers waiting to fire (at most one per root). */
@@ -317,10 +310,7 @@ export class OwnershipService implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		for (const timer of this.rebuildTimers.values()) {
-			clearTimeout(timer);
-		}
-		this.rebuildTimers.clear();
+		this.rebuildTimers.dispose();
 		for (const watcher of this.watchers.values()) {
 			watcher.dispose();
 		}

@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { CodeownersAnalysis, CodeownersAnalyzer } from './codeownersAnalysis';
 import { problemRange } from './codeownersAnalysis';
 import type { RepoFiles } from './repoFiles';
+import { KeyedDebouncer } from '../keyedDebouncer';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel live. */
 const debounceMs = 250;
@@ -65,7 +66,7 @@ export function driftProblems(analysis: CodeownersAnalysis, files: readonly stri
  */
 export class CodeownersDiagnostics implements vscode.Disposable {
 	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.codeowners');
-	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly timers = new KeyedDebouncer();
 	private readonly disposables: vscode.Disposable[] = [];
 
 	constructor(
@@ -104,21 +105,13 @@ export class CodeownersDiagnostics implements vscode.Disposable {
 		if (document.languageId !== 'codeowners') {
 			return;
 		}
-		this.cancel(document);
-		const key = document.uri.toString();
-		this.timers.set(key, setTimeout(() => {
-			this.timers.delete(key);
+		this.timers.schedule(document.uri.toString(), delay, () => {
 			this.validate(document).catch((error: unknown) => this.logger.error(`CODEOWNERS diagnostics failed: ${String(error)}`));
-		}, delay));
+		});
 	}
 
 	private cancel(document: vscode.TextDocument): void {
-		const key = document.uri.toString();
-		const pending = this.timers.get(key);
-		if (pending !== undefined) {
-			clearTimeout(pending);
-			this.timers.delete(key);
-		}
+		this.timers.cancel(document.uri.toString());
 	}
 
 	private async validate(document: vscode.TextDocument): Promise<void> {
@@ -147,10 +140,7 @@ export class CodeownersDiagnostics implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		for (const timer of this.timers.values()) {
-			clearTimeout(timer);
-		}
-		this.timers.clear();
+		this.timers.dispose();
 		for (const disposable of this.disposables) {
 			disposable.dispose();
 		}

@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import type { OwnershipService, RepoModel } from '../ownershipService';
 import { toDiagnostic } from './codeownersDiagnostics';
 import type { RepoFiles } from './repoFiles';
+import { KeyedDebouncer } from '../keyedDebouncer';
 
 const debounceMs = 250;
 
@@ -23,7 +24,7 @@ const debounceMs = 250;
  */
 export class GuardrailsDiagnostics implements vscode.Disposable {
 	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.config');
-	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly timers = new KeyedDebouncer();
 	private readonly disposables: vscode.Disposable[] = [];
 
 	constructor(
@@ -62,21 +63,13 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 		if (document.uri.scheme !== 'file' || !/guardrails\.(ya?ml|json)$/.test(document.uri.path) && getConfig(document.uri).configPath === '') {
 			return;
 		}
-		this.cancel(document);
-		const key = document.uri.toString();
-		this.timers.set(key, setTimeout(() => {
-			this.timers.delete(key);
+		this.timers.schedule(document.uri.toString(), delay, () => {
 			this.validate(document).catch((error: unknown) => this.logger.error(`guardrails diagnostics failed: ${String(error)}`));
-		}, delay));
+		});
 	}
 
 	private cancel(document: vscode.TextDocument): void {
-		const key = document.uri.toString();
-		const pending = this.timers.get(key);
-		if (pending !== undefined) {
-			clearTimeout(pending);
-			this.timers.delete(key);
-		}
+		this.timers.cancel(document.uri.toString());
 	}
 
 	private async validate(document: vscode.TextDocument): Promise<void> {
@@ -123,10 +116,7 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		for (const timer of this.timers.values()) {
-			clearTimeout(timer);
-		}
-		this.timers.clear();
+		this.timers.dispose();
 		for (const disposable of this.disposables) {
 			disposable.dispose();
 		}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../logger';
+import { KeyedDebouncer } from '../keyedDebouncer';
 
 /** Every file (and the directories holding them) of one repository, repository-relative. */
 export interface RepoFileList {
@@ -23,7 +24,7 @@ const excluded = '**/{node_modules,.git}/**';
 export class RepoFiles implements vscode.Disposable {
 	private readonly lists = new Map<string, Promise<RepoFileList>>();
 	private readonly watchers = new Map<string, vscode.Disposable>();
-	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly timers = new KeyedDebouncer();
 	private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri>();
 	/** Fires with the root whose list was dropped (the next `get` relists). */
 	readonly onDidChange = this.onDidChangeEmitter.event;
@@ -87,24 +88,16 @@ export class RepoFiles implements vscode.Disposable {
 			if (/\/(node_modules|\.git)\//.test(uri.path)) {
 				return;
 			}
-			const pending = this.timers.get(key);
-			if (pending !== undefined) {
-				clearTimeout(pending);
-			}
-			this.timers.set(key, setTimeout(() => {
-				this.timers.delete(key);
+			this.timers.schedule(key, refreshDelayMs, () => {
 				this.lists.delete(key);
 				this.onDidChangeEmitter.fire(root);
-			}, refreshDelayMs));
+			});
 		};
 		this.watchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(schedule), watcher.onDidDelete(schedule)));
 	}
 
 	dispose(): void {
-		for (const timer of this.timers.values()) {
-			clearTimeout(timer);
-		}
-		this.timers.clear();
+		this.timers.dispose();
 		for (const watcher of this.watchers.values()) {
 			watcher.dispose();
 		}
