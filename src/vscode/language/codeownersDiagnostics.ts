@@ -7,10 +7,9 @@ import type { Logger } from '../logger';
 import type { CodeownersAnalysis, CodeownersAnalyzer } from './codeownersAnalysis';
 import { problemRange } from './codeownersAnalysis';
 import type { RepoFiles } from './repoFiles';
-import { KeyedDebouncer } from '../keyedDebouncer';
+import { AsYouTypeDiagnostics } from './asYouTypeDiagnostics';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel live. */
-const debounceMs = 250;
 
 export function toDiagnosticSeverity(severity: Severity): vscode.DiagnosticSeverity {
 	switch (severity) {
@@ -64,57 +63,26 @@ export function driftProblems(analysis: CodeownersAnalysis, files: readonly stri
  * match no file and drift from the guardrails domains, for every open CODEOWNERS document,
  * debounced and cleared when it closes.
  */
-export class CodeownersDiagnostics implements vscode.Disposable {
-	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.codeowners');
-	private readonly timers = new KeyedDebouncer();
-	private readonly disposables: vscode.Disposable[] = [];
+export class CodeownersDiagnostics extends AsYouTypeDiagnostics {
 
 	constructor(
 		private readonly analyzer: CodeownersAnalyzer,
 		private readonly files: RepoFiles,
-		private readonly logger: Logger,
+		logger: Logger,
 	) {
-		this.disposables.push(
-			this.collection,
-			vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-			vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, debounceMs)),
-			vscode.workspace.onDidCloseTextDocument((document) => {
-				this.cancel(document);
-				this.analyzer.forget(document);
-				this.collection.delete(document.uri);
-			}),
-			// A new or deleted file changes which patterns match nothing.
-			this.files.onDidChange(() => this.validateAll()),
-		);
+		super('ownershipGuardrails.codeowners', 'CODEOWNERS', logger, files);
 		this.validateAll();
 	}
 
-	/** Debounce timers still pending (tests: leak checks). */
-	get pendingTimers(): number {
-		return this.timers.size;
+	protected accepts(document: vscode.TextDocument): boolean {
+		return document.languageId === 'codeowners';
 	}
 
-	/** Re-checks every open CODEOWNERS document (after a model or file-list change). */
-	validateAll(): void {
-		for (const document of vscode.workspace.textDocuments) {
-			this.schedule(document, 0);
-		}
+	protected override forget(document: vscode.TextDocument): void {
+		this.analyzer.forget(document);
 	}
 
-	private schedule(document: vscode.TextDocument, delay: number): void {
-		if (document.languageId !== 'codeowners') {
-			return;
-		}
-		this.timers.schedule(document.uri.toString(), delay, () => {
-			this.validate(document).catch((error: unknown) => this.logger.error(`CODEOWNERS diagnostics failed: ${String(error)}`));
-		});
-	}
-
-	private cancel(document: vscode.TextDocument): void {
-		this.timers.cancel(document.uri.toString());
-	}
-
-	private async validate(document: vscode.TextDocument): Promise<void> {
+	protected async validate(document: vscode.TextDocument): Promise<void> {
 		const version = document.version;
 		const analysis = await this.analyzer.analyze(document);
 		if (analysis === undefined || document.isClosed) {
@@ -139,10 +107,4 @@ export class CodeownersDiagnostics implements vscode.Disposable {
 		this.collection.set(document.uri, diagnostics);
 	}
 
-	dispose(): void {
-		this.timers.dispose();
-		for (const disposable of this.disposables) {
-			disposable.dispose();
-		}
-	}
 }

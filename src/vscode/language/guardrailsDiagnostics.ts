@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { compileCodeowners } from '../../engine/codeowners/codeownersIndex';
 import { findCodeowners } from '../../engine/codeowners/locations';
 import { parseCodeowners } from '../../engine/codeowners/parse';
@@ -11,9 +11,8 @@ import type { Logger } from '../logger';
 import type { OwnershipService, RepoModel } from '../ownershipService';
 import { toDiagnostic } from './codeownersDiagnostics';
 import type { RepoFiles } from './repoFiles';
-import { KeyedDebouncer } from '../keyedDebouncer';
+import { AsYouTypeDiagnostics } from './asYouTypeDiagnostics';
 
-const debounceMs = 250;
 
 /**
  * guardrails.yaml problems as you type (YAML syntax, schema, unknown references), for the config
@@ -22,57 +21,23 @@ const debounceMs = 250;
  * saved file, so a typo shows before it is saved. CODEOWNERS drift is located in CODEOWNERS: the
  * CODEOWNERS diagnostics show it there (`driftProblems`).
  */
-export class GuardrailsDiagnostics implements vscode.Disposable {
-	readonly collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.config');
-	private readonly timers = new KeyedDebouncer();
-	private readonly disposables: vscode.Disposable[] = [];
+export class GuardrailsDiagnostics extends AsYouTypeDiagnostics {
 
 	constructor(
 		private readonly service: OwnershipService,
 		private readonly files: RepoFiles,
-		private readonly logger: Logger,
+		logger: Logger,
 	) {
-		this.disposables.push(
-			this.collection,
-			vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-			vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, debounceMs)),
-			vscode.workspace.onDidCloseTextDocument((document) => {
-				this.cancel(document);
-				this.collection.delete(document.uri);
-			}),
-			// New or deleted files change which paths match nothing and which ADRs exist.
-			this.files.onDidChange(() => this.validateAll()),
-		);
+		super('ownershipGuardrails.config', 'guardrails', logger, files);
 		this.validateAll();
 	}
 
-	/** Debounce timers still pending (tests: leak checks). */
-	get pendingTimers(): number {
-		return this.timers.size;
-	}
-
-	/** Re-checks every open config document (after a model or file-list change). */
-	validateAll(): void {
-		for (const document of vscode.workspace.textDocuments) {
-			this.schedule(document, 0);
-		}
-	}
-
-	private schedule(document: vscode.TextDocument, delay: number): void {
+	protected accepts(document: vscode.TextDocument): boolean {
 		// Cheap name check first: most edits are in other files.
-		if (document.uri.scheme !== 'file' || !/guardrails\.(ya?ml|json)$/.test(document.uri.path) && getConfig(document.uri).configPath === '') {
-			return;
-		}
-		this.timers.schedule(document.uri.toString(), delay, () => {
-			this.validate(document).catch((error: unknown) => this.logger.error(`guardrails diagnostics failed: ${String(error)}`));
-		});
+		return document.uri.scheme === 'file' && (/guardrails\.(ya?ml|json)$/.test(document.uri.path) || getConfig(document.uri).configPath !== '');
 	}
 
-	private cancel(document: vscode.TextDocument): void {
-		this.timers.cancel(document.uri.toString());
-	}
-
-	private async validate(document: vscode.TextDocument): Promise<void> {
+	protected async validate(document: vscode.TextDocument): Promise<void> {
 		const version = document.version;
 		const repo = await this.service.repoFor(document.uri);
 		const path = repo?.relativePath(document.uri);
@@ -115,10 +80,4 @@ export class GuardrailsDiagnostics implements vscode.Disposable {
 		return { index: compileCodeowners(parsed), file: found.file, dialect: found.choice.dialect };
 	}
 
-	dispose(): void {
-		this.timers.dispose();
-		for (const disposable of this.disposables) {
-			disposable.dispose();
-		}
-	}
 }
