@@ -2,35 +2,7 @@
 // the e-mail (which would log it at debug) does not run (docs/reliability.md, Safety).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../../src/vscode/testApi';
-
-const extensionId = 'ownership-guardrails.ownership-guardrails';
-
-function repoFile(path: string): vscode.Uri {
-	const folder = vscode.workspace.workspaceFolders?.[0];
-	assert.ok(folder, 'a workspace folder is open');
-	return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
-}
-
-async function getApi(): Promise<TestApi> {
-	const extension = vscode.extensions.getExtension<TestApi>(extensionId);
-	assert.ok(extension, `${extensionId} is not installed`);
-	return extension.activate();
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			assert.fail(`timed out waiting for ${what}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
+import { getApi, repoFile, waitFor } from '../suite/extensionApi';
 
 suite('untrusted: the identity is never logged above debug', () => {
 	test('an e-mail in the identity setting, set and cleared (two rebuilds), appears at most at debug; git is not asked', async () => {
@@ -46,13 +18,13 @@ suite('untrusted: the identity is never logged above debug', () => {
 			const answer = await waitFor('the identity from the setting', async () => {
 				const current = await api.answer(money);
 				return current?.repo.identity === email ? current : undefined;
-			});
+			}, 15_000);
 			assert.strictEqual(answer.decision.crossTeam, false, 'Chen leads core banking');
 			await vscode.workspace.getConfiguration().update('ownershipGuardrails.identity', previous, vscode.ConfigurationTarget.Global);
 			await waitFor('no identity again', async () => {
 				const current = await api.answer(money);
 				return current !== undefined && current.repo.identity === undefined ? true : undefined;
-			});
+			}, 15_000);
 			const lines = api.logLines();
 			assert.ok(lines.some((line) => line.level === 'info' && line.message.includes('built in')), 'the rebuilds were logged (capture works)');
 			const above = lines.filter((line) => line.level !== 'debug' && line.level !== 'trace' && line.message.toLowerCase().includes(email));

@@ -5,37 +5,10 @@ import * as assert from 'assert';
 import { createRequire } from 'module';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../../src/vscode/testApi';
+import { extensionId, getApi, repoFile, waitFor } from '../suite/extensionApi';
 
-const extensionId = 'ownership-guardrails.ownership-guardrails';
 const spawning = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] as const;
 type Spawning = (typeof spawning)[number];
-
-function repoFile(path: string): vscode.Uri {
-	const folder = vscode.workspace.workspaceFolders?.[0];
-	assert.ok(folder, 'a workspace folder is open');
-	return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
-}
-
-async function getApi(): Promise<TestApi> {
-	const extension = vscode.extensions.getExtension<TestApi>(extensionId);
-	assert.ok(extension, `${extensionId} is not installed`);
-	return extension.activate();
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			assert.fail(`timed out waiting for ${what}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
 
 /**
  * Records every child_process call made from the extension's own code (its bundle or sources) while
@@ -95,7 +68,7 @@ suite('untrusted workspace (Restricted Mode)', () => {
 			const state = await waitFor('the status bar', async () => {
 				const current = await api.statusBar();
 				return current.visible && current.text.includes('Payments') ? current : undefined;
-			});
+			}, 15_000);
 			assert.strictEqual(state.text, '$(organization) Payments · Alice Ng');
 			assert.strictEqual(state.warning, false, 'no cross-team warning without an identity');
 			const answer = await api.answer(repoFile('libs/ledger/money.ts'));
@@ -125,7 +98,7 @@ suite('untrusted workspace (Restricted Mode)', () => {
 			const answer = await waitFor('the identity from the setting', async () => {
 				const current = await api.answer(repoFile('libs/ledger/money.ts'));
 				return current?.repo.identity === 'bob@acme-bank.example' ? current : undefined;
-			});
+			}, 15_000);
 			assert.strictEqual(answer.decision.crossTeam, true, 'Bob (Payments) editing Core Banking');
 			const own = await api.answer(repoFile('services/payments/src/refunds.ts'));
 			assert.strictEqual(own?.decision.crossTeam, false);
