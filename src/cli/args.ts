@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 
 /** The subcommands, in the order `--help` lists them. */
-export const commandNames = ['owners', 'who', 'check', 'lint', 'audit'] as const;
+export const commandNames = ['owners', 'who', 'check', 'lint', 'audit', 'init'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
@@ -21,6 +21,7 @@ export const commandOptions: Record<CommandName, Record<string, OptionSpec>> = {
 	owners: { ...common, ...codeowners, json: { type: 'boolean' }, explain: { type: 'boolean' } },
 	lint: { ...common, ...codeowners, config: { type: 'string' }, 'files-from': { type: 'string' }, json: { type: 'boolean' } },
 	audit: { ...common, ...codeowners, 'files-from': { type: 'string' }, json: { type: 'boolean' } },
+	init: { ...common, ...codeowners, 'files-from': { type: 'string' }, json: { type: 'boolean' }, stdout: { type: 'boolean' }, force: { type: 'boolean' } },
 	who: { ...common, ...codeowners, config: { type: 'string' }, me: { type: 'string' }, json: { type: 'boolean' } },
 	check: {
 		...common, ...codeowners,
@@ -79,6 +80,7 @@ Commands:
   check    review forecast for the changes since a base ref (or for given paths)
   lint     problems in CODEOWNERS and guardrails.yaml
   audit    how much of the repository is owned, and by whom
+  init     draft guardrails.yaml from CODEOWNERS, Backstage catalogs, the files and git history
 
 Options:
   -h, --help     show help (also: guardrails <command> --help)
@@ -158,5 +160,25 @@ ${codeownersHelp}
   --files-from FILE     the files to audit, one per line; - reads standard input
                         (default: git ls-files under --root)
   --json                { files, owned, unowned, owners: { owner: files }, unownedSample }
+`,
+	init: `Usage: guardrails init [options]
+
+Drafts guardrails.yaml at the repository root from what the repository already says: domains
+and teams from CODEOWNERS (as the host resolves it for every file) and Backstage catalog-info.yaml,
+contracts from the files themselves (OpenAPI, AsyncAPI, .proto, GraphQL, Avro, JSON Schema,
+migrations, CODEOWNERS, CI, code other domains import), ADR folders, and suggested leads from the
+last 12 months of git history (as comments only: leads are never set for you). Every item carries
+its evidence as a comment. Nothing from the repository is run.
+
+Options:
+${rootHelp}
+${codeownersHelp}
+  --files-from FILE     the repository's files, one per line; - reads standard input
+                        (default: git ls-files; no history is read with this flag)
+  --stdout              print the draft instead of writing guardrails.yaml
+  --force               replace an existing guardrails.yaml
+  --json                print the inferred model with the evidence of every item
+
+Exit code 2 when a guardrails config already exists (without --force or --stdout).
 `,
 };

@@ -90,6 +90,16 @@ export class Git {
 		return splitNul(result.stdout);
 	}
 
+	/**
+	 * Authors and touched files of the commits since `since` (a git date such as `12 months ago`),
+	 * merges left out, paths relative to `cwd`, newest first, at most `limit` commits. The raw
+	 * output is in the format `parseGitLog` reads; a repository without commits gives ''.
+	 */
+	async recentHistory(since: string, format: string, limit: number): Promise<string> {
+		const result = await this.run(['log', `--since=${since}`, '--no-merges', '--no-renames', `--format=${format}`, '--name-only', '--relative', '--no-ext-diff', '--no-textconv', `--max-count=${limit}`, '--']);
+		return result.code === 0 ? result.stdout : '';
+	}
+
 	/** `git config user.email`, or undefined when unset. */
 	async userEmail(): Promise<string | undefined> {
 		const result = await this.run(['config', '--get', 'user.email']);

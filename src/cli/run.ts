@@ -6,6 +6,7 @@ import { CliError } from './errors';
 import { packageVersion } from './version';
 import { auditCommand } from './commands/audit';
 import { checkCommand } from './commands/check';
+import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
 import { ownersCommand } from './commands/owners';
 import { whoCommand } from './commands/who';
@@ -20,6 +21,7 @@ const handlers: Record<CommandName, Handler> = {
 	check: checkCommand,
 	lint: lintCommand,
 	audit: auditCommand,
+	init: initCommand,
 };
 
 function isCommand(name: string): name is CommandName {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Decision, PersonRef } from '../engine/guardrails/types';
+import { leadAction } from '../engine/guardrails/decisionRender';
 import { commands } from './constants';
 import type { FileAnswer } from './ownershipService';
 
@@ -48,6 +49,9 @@ export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
 	}
 	if (decision.lead) {
 		md.appendText(vscode.l10n.t('Lead: {0}', personLabel(decision.lead)));
+		md.appendMarkdown('  \n');
+	} else if (decision.domain) {
+		md.appendText(vscode.l10n.t('Lead: not set. {0}', leadAction(decision)));
 		md.appendMarkdown('  \n');
 	}
 	if (decision.deputies.length > 0) {

@@ -186,7 +186,9 @@ export class StatusBarController implements vscode.Disposable {
 			a11y.push(
 				decision.lead
 					? vscode.l10n.t('Owned by {0}, lead {1}', owner, decision.lead.name)
-					: vscode.l10n.t('Owned by {0}', owner),
+					: decision.domain
+						? vscode.l10n.t('Owned by {0}, lead not set', owner)
+						: vscode.l10n.t('Owned by {0}', owner),
 			);
 		} else {
 			parts.push(vscode.l10n.t('unowned'));

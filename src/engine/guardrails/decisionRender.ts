@@ -104,6 +104,9 @@ export function renderDecisionText(decision: Decision): string {
 	const lines: string[] = [`Who decides ${decision.path}?`];
 	if (decision.domain) {
 		lines.push(`Domain: ${decision.domain.title}${decision.team ? ` (team ${decision.team.name})` : ''}`);
+		if (decision.lead === null) {
+			lines.push(`Lead: not set. ${leadAction(decision)}`);
+		}
 	} else {
 		const rule = decision.codeowners?.rule;
 		if (rule && decision.codeowners && decision.codeowners.owners.length === 0) {
@@ -148,6 +151,19 @@ export function renderDecisionText(decision: Decision): string {
 	return `${lines.join('\n')}\n`;
 }
 
+/**
+ * What to do when a domain has no lead (`lead-missing`): the key to set, in the config file that
+ * declares the domain. Every surface shows it next to "lead not set".
+ */
+export function leadAction(decision: Pick<Decision, 'domain' | 'team'>): string {
+	const domain = decision.domain;
+	if (domain === null) {
+		return '';
+	}
+	const key = decision.team ? `org.teams.${decision.team.id}.lead` : `domains.${domain.id}.lead`;
+	return `Set ${key} (or domains.${domain.id}.lead) in ${domain.source.file} to the person who decides here.`;
+}
+
 /** Escapes text for a Markdown table cell or inline text. */
 export function escapeMarkdown(text: string): string {
 	return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
@@ -171,6 +187,8 @@ export function renderDecisionMarkdown(decision: Decision): string {
 	}
 	if (decision.lead) {
 		out.push(`**Lead:** ${escapeMarkdown(deciderName(decision.lead))}`);
+	} else if (decision.domain) {
+		out.push(`**Lead:** not set. ${cell(leadAction(decision))}`);
 	}
 	out.push('');
 	if (decision.chain.length > 0) {

@@ -522,7 +522,7 @@ function resolveReferences(config: GuardrailsConfig, reader: ConfigReader): void
 		if (domain.lead !== null) {
 			checkPerson(domain.lead, `domains.${domain.id}.lead`, `lead of domain ${domain.id}`);
 		} else if (team && team.lead === null) {
-			reader.report('missing-lead', 'error', `domains.${domain.id}`, `Domain ${domain.id} has no lead: set org.teams.${team.id}.lead or domains.${domain.id}.lead.`, true);
+			reader.report('lead-missing', 'warning', `domains.${domain.id}`, `Lead not set for domain ${domain.id}: set org.teams.${team.id}.lead (or domains.${domain.id}.lead) to the person who decides here.`, true);
 		}
 		checkPaths(reader, domain.paths, `domains.${domain.id}.paths`);
 	}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PersonRef } from '../../engine/guardrails/types';
+import { leadAction } from '../../engine/guardrails/decisionRender';
 import type { Container } from '../container';
 import type { FileAnswer } from '../ownershipService';
 import { personLabel } from '../presentation';
@@ -46,6 +47,16 @@ export function buildWhoDecidesItems(container: Container, answer: FileAnswer): 
 	};
 
 	items.push(separator(vscode.l10n.t('Decides')));
+	if (decision.domain && decision.lead === null) {
+		const source = decision.team?.source ?? decision.domain.source;
+		items.push({
+			id: 'lead-missing',
+			label: `$(person) ${vscode.l10n.t('Lead not set')}`,
+			description: vscode.l10n.t('open the config to set it'),
+			detail: leadAction(decision),
+			run: open(source.file, source.line, source.column),
+		});
+	}
 	for (const decider of decision.chain) {
 		const who = decider.who;
 		if (isPerson(who)) {

@@ -158,7 +158,7 @@ suite('parseGuardrails', () => {
 		{ name: 'unknown team in reviewers', text: contract(', review: { reviewers: ["team:x"] }'), code: 'unknown-team', at: '"team:x"' },
 		{ name: 'unknown owner domain', text: `${minimal}contracts:\n  c: { kind: api, owner: paymnts, paths: [a/**] }\n`, code: 'unknown-domain', at: 'paymnts' },
 		{ name: 'unknown consumer domain', text: contract(', consumers: [ledger]'), code: 'unknown-domain', at: 'ledger' },
-		{ name: 'domain with no team lead', text: minimal.replace(', lead: alice', ''), code: 'missing-lead', at: 'payments: { team', after: 'domains' },
+		{ name: 'domain with no team lead', text: minimal.replace(', lead: alice', ''), code: 'lead-missing', at: 'payments: { team', after: 'domains' },
 		{ name: 'architecture with no forum', text: contract(', review: { level: architecture }'), code: 'architecture-without-forum', at: 'architecture' },
 		{ name: 'forum-owned contract with no forum', text: `${minimal}contracts:\n  c: { kind: api, owner: forum, paths: [a/**] }\n`, code: 'missing-forum', at: 'forum,' },
 		{ name: 'leading slash in a path', text: minimal.replace('[services/payments/**]', '[/services/payments/**]'), code: 'invalid-path', at: '/services' },
