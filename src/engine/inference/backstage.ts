@@ -109,7 +109,7 @@ export function parseCatalog(file: string, text: string): { entities: CatalogEnt
 		const broken = docs.find((doc) => doc.errors.length > 0);
 		if (broken !== undefined) {
 			const error = broken.errors[0];
-			const line = error.linePos?.[0].line;
+			const line = error.linePos?.[0].line ?? (error.pos !== undefined ? lineOf(text, error.pos[0]) : undefined);
 			return { entities, skipped: [{ path: file, reason: `YAML error${line !== undefined ? ` at line ${line}` : ''}: ${error.message.split('\n')[0]}` }] };
 		}
 		values = docs.map((doc) => ({

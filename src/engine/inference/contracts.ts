@@ -24,6 +24,10 @@ export interface ContractSources {
 export const contractLimits = { specFiles: 5000, codeFiles: 20000, packages: 2000 };
 
 const vendored = /(?:^|\/)(?:node_modules|vendor|third[_-]party|external|bower_components)\//;
+/** Specs and migrations under test and example folders are fixtures, not the repository's contracts. */
+const fixtures = /(?:^|\/)(?:tests?|__tests__|fixtures?|testdata|test-data|examples?|samples?|mocks?)\//i;
+/** Folder names that say nothing about what a contract is about. */
+const genericSegments = new Set(['api', 'apis', 'spec', 'specs', 'schema', 'schemas', 'migrations', 'migrate', 'proto', 'protos', 'db', 'src', 'lib', 'libs', 'graphql', 'openapi', 'swagger', 'versions', 'v1', 'v2', 'v3']);
 const migrationDir = /(?:^|\/)(?:migrations|migrate|db\/migrate|alembic\/versions|flyway|liquibase|changelogs?)$/i;
 const migrationFile = /\.(?:sql|py|rb|js|ts|go|xml|ya?ml|php|java|kt|cs|exs?)$/i;
 const codeFile = /\.(?:[cm]?[jt]sx?)$/;
@@ -69,11 +73,13 @@ interface Draft {
 	paths: string[];
 	consumers: string[];
 	evidence: string;
+	/** `info.title` of a single OpenAPI/AsyncAPI document: the best id there is. */
+	specTitle?: string;
 }
 
 /** Spec files: read by content, grouped per folder and format (one contract for a folder of .proto files). */
 async function specDrafts(src: ContractSources, skipped: SkippedItem[]): Promise<Draft[]> {
-	const candidates = src.files.filter((file) => mayBeSpec(file) && !vendored.test(file));
+	const candidates = src.files.filter((file) => mayBeSpec(file) && !vendored.test(file) && !fixtures.test(file));
 	// Extensions that are nearly always specs first, so the limit drops the least likely files.
 	const rank = (file: string): number => (/\.(?:proto|graphqls?|gql|avsc|avdl)$/i.test(file) ? 0 : /api|spec|schema|swagger|contract/i.test(file) ? 1 : 2);
 	const ordered = [...candidates].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -127,6 +133,7 @@ async function specDrafts(src: ContractSources, skipped: SkippedItem[]): Promise
 			paths,
 			consumers: [],
 			evidence: single ? `${group.match.evidence} in ${files[0]}` : `${files.length} files: ${group.match.evidence}`,
+			...(single && group.match.title !== undefined ? { specTitle: group.match.title } : {}),
 		});
 	}
 	return drafts;
@@ -135,7 +142,7 @@ async function specDrafts(src: ContractSources, skipped: SkippedItem[]): Promise
 function migrationDrafts(src: ContractSources): Draft[] {
 	const dirs = new Map<string, string[]>();
 	for (const file of src.files) {
-		if (vendored.test(file) || !migrationFile.test(file)) {
+		if (vendored.test(file) || fixtures.test(file) || !migrationFile.test(file)) {
 			continue;
 		}
 		// The outermost migrations folder on the path claims the file.
@@ -228,7 +235,9 @@ async function sharedCodeDrafts(src: ContractSources, skipped: SkippedItem[]): P
 			const from = src.domainOf(file)!;
 			for (const spec of extractImportSpecifiers(text)) {
 				for (const candidate of resolveImport(spec.specifier, file, context)) {
-					const target = [...probePaths(candidate), ...extraProbes.map((p) => `${candidate}${p}`)].find((p) => src.fileSet.has(p));
+					// A package imported by name resolves to its folder: its package.json stands for it.
+					const target = [...probePaths(candidate), ...extraProbes.map((p) => `${candidate}${p}`)].find((p) => src.fileSet.has(p))
+						?? (packageDirs.includes(candidate) ? `${candidate}/package.json` : undefined);
 					const owner = target === undefined ? undefined : src.domainOf(target);
 					if (target === undefined || owner === undefined || owner === from) {
 						continue;
@@ -255,6 +264,24 @@ async function sharedCodeDrafts(src: ContractSources, skipped: SkippedItem[]): P
 	}));
 }
 
+/** `openapi-payments`, `migrations-ledger`, `shared-ui-kit`: the format and the most telling folder or file name. */
+function contractId(draft: Draft): string {
+	if (draft.format === 'ci' || draft.format === 'codeowners') {
+		return draft.format;
+	}
+	if (draft.specTitle !== undefined) {
+		return slugify(draft.specTitle);
+	}
+	const first = draft.files[0] ?? '';
+	const segments = first.split('/');
+	const stem = (segments.pop() ?? '').replace(/\.[^.]*$/, '');
+	const telling = [...segments].reverse().find((s) => !genericSegments.has(s.toLowerCase()));
+	const prefix = draft.format === 'shared-code' ? 'shared' : draft.format;
+	const name = draft.format === 'shared-code' || draft.format === 'migrations' || draft.files.length > 1 ? (telling ?? 'root')
+		: genericSegments.has(stem.toLowerCase()) || stem.toLowerCase() === draft.format ? (telling ?? stem) : stem;
+	return slugify(`${prefix}-${name === 'root' && draft.format === 'migrations' ? (segments.find((s) => !/^migrat/i.test(s)) ?? name) : name}`);
+}
+
 /**
  * Every contract the files reveal, each owned by the domain of most of its files. A contract
  * whose files are in no domain is skipped with the reason, since a contract needs an owner.
@@ -274,7 +301,7 @@ export async function detectContracts(src: ContractSources, taken: Set<string>):
 			skipped.push({ path: draft.paths.join(', '), reason: `${formatNames[draft.format]} contract not drafted: no domain owns its files` });
 			continue;
 		}
-		const base = slugify(draft.format === 'ci' || draft.format === 'codeowners' ? draft.format : `${owner}-${draft.title.replace(/^[^:]*:\s*/, '')}`);
+		const base = contractId(draft);
 		let id = base;
 		for (let n = 2; taken.has(id); n++) {
 			id = `${base}-${n}`;

@@ -25,6 +25,8 @@ const none = '';
  * `dir/**`, but a folder of mostly unowned files does not become a team's domain.
  */
 const looseWeight = 0.25;
+/** A literal file entry costs a little more than a directory glob, so on a tie the folder wins. */
+const literalCost = 1.001;
 
 /** Escapes minimatch's special characters so a real path is matched literally. */
 export function literalGlob(path: string): string {
@@ -92,13 +94,12 @@ function solve(node: DirNode, inherited: string, rootLabel: string | undefined):
 		.sort((a, b) => node.totals.get(b)! - node.totals.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
 	let best = Number.POSITIVE_INFINITY;
 	let bestChoice = inherited;
-	let bestFiles = -1;
 	const choices = node.path === '' ? [inherited, ...labels.filter((l) => l === rootLabel)] : [inherited, ...labels];
 	for (const choice of choices) {
 		let cost = (choice === inherited ? 0 : 1) + (choice === none ? 0 : node.loose * looseWeight);
 		for (const file of node.files) {
 			if (file.label !== choice) {
-				cost++;
+				cost += literalCost;
 			}
 		}
 		if (cost > best) {
@@ -110,13 +111,10 @@ function solve(node: DirNode, inherited: string, rootLabel: string | undefined):
 				break;
 			}
 		}
-		const files = node.totals.get(choice) ?? 0;
-		// On equal cost a directory glob for the label with the most files beats a list of files:
-		// new files in the directory then land in the domain that already owns it.
-		if (cost < best || (cost === best && files > bestFiles)) {
+		// On equal cost the inherited label (tried first) stays: a glob lower down claims less.
+		if (cost < best - 1e-9) {
 			best = cost;
 			bestChoice = choice;
-			bestFiles = files;
 		}
 	}
 	node.memo.set(inherited, { cost: best, choice: bestChoice });

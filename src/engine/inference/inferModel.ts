@@ -132,6 +132,21 @@ function catalogTeams(b: Builder, catalog: CatalogModel): void {
 	}
 }
 
+/** A Backstage Group named like a CODEOWNERS team (`@org/payments-team`) gets that handle, for the drift check. */
+function addCatalogHandles(b: Builder, parsed: ParsedCodeowners, host: string): void {
+	for (const rule of parsed.rules) {
+		for (const owner of rule.owners) {
+			const short = owner.text.slice(owner.text.lastIndexOf('/') + 1).toLowerCase();
+			const id = owner.kind === 'team' ? b.teamByName.get(short) : undefined;
+			const team = id === undefined ? undefined : b.teams.get(id);
+			if (team !== undefined && team.handles[host] === undefined) {
+				team.handles[host] = owner.text;
+				team.evidence += `; CODEOWNERS ${owner.text}`;
+			}
+		}
+	}
+}
+
 /** The team for a CODEOWNERS label: a Backstage Group of the same name, else a new team. */
 function codeownersTeam(b: Builder, areas: CodeownersAreas, key: string, host: string): string {
 	const label = areas.labels.get(key)!;
@@ -155,8 +170,10 @@ function codeownersTeam(b: Builder, areas: CodeownersAreas, key: string, host: s
 	const merged = b.teamByName.get(short);
 	if (merged !== undefined) {
 		const team = b.teams.get(merged)!;
-		team.handles[host] = label.name;
-		team.evidence += `; CODEOWNERS ${label.name}`;
+		if (team.handles[host] === undefined) {
+			team.handles[host] = label.name;
+			team.evidence += `; CODEOWNERS ${label.name}`;
+		}
 		return merged;
 	}
 	const id = uniqueId(slugify(short), b.teamIds);
@@ -206,6 +223,9 @@ export async function inferModel(input: InferenceInput): Promise<InferredModel> 
 	const globs = coveringGlobs(files, assignment, fallback === undefined ? undefined : `co:${fallback.key}`);
 	const b: Builder = { people: new Map(), personIds: new Set(), teams: new Map(), teamIds: new Set(), teamByName: new Map() };
 	catalogTeams(b, catalog);
+	if (input.codeowners !== null) {
+		addCatalogHandles(b, input.codeowners.parsed, host);
+	}
 	const domainIds = new Set<string>();
 	const domains: InferredDomain[] = [];
 	const domainOfLabel = new Map<string, string>();
