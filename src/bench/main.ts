@@ -11,6 +11,8 @@ import type { EngineId } from './engines';
 import { engineIds, engineLabels } from './engines';
 import type { ForecastMeasurement } from './forecastBench';
 import { runForecastBench } from './forecastBench';
+import type { InitMeasurement } from './initBench';
+import { runInitBench } from './initBench';
 import type { BenchReport, DatasetResult, MachineInfo } from './report';
 import { renderMarkdown, renderText, spliceMarkdown } from './report';
 import type { EngineMeasurement, WorkerTask } from './worker';
@@ -134,6 +136,14 @@ async function forecastMode(json: string): Promise<void> {
 	reply(await runForecastBench(repoRoot, changes, reps));
 }
 
+async function initMode(json: string): Promise<void> {
+	const { dataset, reps } = JSON.parse(json) as { dataset: DatasetSpec; reps: number };
+	if (dataset.kind !== 'corpus') {
+		throw new Error('init runs on corpus datasets only');
+	}
+	reply(await runInitBench(dataset, reps));
+}
+
 function progress(text: string): void {
 	process.stderr.write(`${text}\n`);
 }
@@ -186,9 +196,22 @@ async function orchestrate(options: Options): Promise<void> {
 		});
 		progress('  forecast done');
 	}
+	const init: InitMeasurement[] = [];
+	if (options.only === null || 'init'.includes(options.only) || datasets.some((d) => d.kind === 'corpus')) {
+		for (const spec of corpusDatasets(corpus).filter((d) => options.only === null || 'init'.includes(options.only) || d.name.includes(options.only))) {
+			const m = await inChild<InitMeasurement | null>(['--init-worker', JSON.stringify({ dataset: spec, reps })], (error) => {
+				progress(`  init ${spec.name} FAILED: ${error}`);
+				return null;
+			});
+			if (m !== null) {
+				init.push(m);
+				progress(`  init ${spec.name.padEnd(25)} ${(m.totalMs.slice().sort((a, b) => a - b)[m.totalMs.length >> 1] / 1000).toFixed(2)} s median`);
+			}
+		}
+	}
 	machine.loadAverageEnd = os.loadavg();
 	const report: BenchReport = {
-		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast,
+		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast, init,
 	};
 	process.stdout.write(`${renderText(report)}\n\nLoad average at start ${machine.loadAverage.map((v) => v.toFixed(2)).join(' ')}, at end ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' ')} (${machine.cpus} cores).\n`);
 	if (options.json !== null) {
@@ -206,6 +229,10 @@ async function main(argv: readonly string[]): Promise<void> {
 	const worker = argv.indexOf('--worker');
 	if (worker >= 0) {
 		return workerMode(argv[worker + 1]);
+	}
+	const init = argv.indexOf('--init-worker');
+	if (init >= 0) {
+		return initMode(argv[init + 1]);
 	}
 	const forecast = argv.indexOf('--forecast-worker');
 	if (forecast >= 0) {

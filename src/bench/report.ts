@@ -5,6 +5,7 @@ import { expectationText, meetsExpectation, referenceOf } from './datasets';
 import type { EngineId } from './engines';
 import { engineLabels } from './engines';
 import type { ForecastMeasurement } from './forecastBench';
+import type { InitMeasurement } from './initBench';
 import type { EngineMeasurement } from './worker';
 
 export interface MachineInfo {
@@ -36,6 +37,8 @@ export interface BenchReport {
 	durationMs: number;
 	datasets: DatasetResult[];
 	forecast: ForecastMeasurement | null;
+	/** `guardrails init` (engine part) per corpus repository; absent in reports from before it existed. */
+	init?: InitMeasurement[];
 }
 
 export function median(values: readonly number[]): number {
@@ -163,11 +166,23 @@ export function renderText(report: BenchReport): string {
 	if (report.forecast !== null) {
 		out.push('', forecastLine(report.forecast));
 	}
+	for (const line of initLines(report)) {
+		out.push(line);
+	}
 	out.push('', 'Targets:');
 	for (const target of targets(report)) {
 		out.push(`  ${target.met === null ? '?' : target.met ? '✓ met' : '✗ NOT met'}  ${target.name}: ${target.detail}`);
 	}
 	return out.join('\n');
+}
+
+function initLine(m: InitMeasurement): string {
+	return `init ${m.dataset}: ${grouped(m.files)} files, ${grouped(m.rules)} rules — median ${ms(median(m.totalMs))} ms (CPU ${ms(median(m.cpuMs))} ms) over ${m.totalMs.length} runs; ${grouped(m.domains)} domains, ${grouped(m.contracts)} contracts, draft ${grouped(m.draftBytes)} bytes`;
+}
+
+function initLines(report: BenchReport): string[] {
+	const list = report.init ?? [];
+	return list.length === 0 ? [] : ['', 'guardrails init (parse + infer + render, no git):', ...list.map((m) => `  ${initLine(m)}`)];
 }
 
 function forecastLine(f: ForecastMeasurement): string {
@@ -243,6 +258,17 @@ export function targets(report: BenchReport): TargetResult[] {
 				+ (f > 500 ? ` — gap: ${ms(f - 500)} ms over 500 ms` : ''),
 		});
 	}
+	const init = (report.init ?? []).find((m) => m.dataset === 'apache__nuttx');
+	if (init === undefined) {
+		out.push({ name: 'init on nuttx (27,017 files, 16,717 rules) < 2 s', met: null, detail: 'not measured' });
+	} else {
+		const t = median(init.totalMs);
+		out.push({
+			name: `init on nuttx (${grouped(init.files)} files, ${grouped(init.rules)} rules) < 2 s`,
+			met: t < 2000,
+			detail: `median ${ms(t)} ms, CPU ${ms(median(init.cpuMs))} ms (parse, infer, render; git ls-files and git log not included)${t >= 2000 ? ` — gap: ${ms(t - 2000)} ms over` : ''}`,
+		});
+	}
 	return out;
 }
 
@@ -283,6 +309,10 @@ export function renderMarkdown(report: BenchReport): string {
 	}
 	if (report.forecast !== null) {
 		out.push('', '### Review forecast', '', forecastLine(report.forecast) + '.');
+	}
+	if ((report.init ?? []).length > 0) {
+		out.push('', '### guardrails init', '', 'Parse and compile CODEOWNERS, infer the model for every file, render the draft (the corpus has no file contents, so content detection reads nothing; git is not run). Medians.', '');
+		(report.init ?? []).forEach((m) => out.push(`- ${initLine(m)}.`));
 	}
 	return out.join('\n');
 }
