@@ -91,7 +91,8 @@ function findUmbrellas(parsed: ParsedCodeowners, kinds: Map<string, OwnerToken['
 		return umbrellas;
 	}
 	for (const [key, entry] of counts) {
-		if (entry.rules >= owned * umbrellaShare && entry.shared > 0) {
+		// Mostly beside another owner: a team that owns most rules alone is the real owner, not an umbrella.
+		if (entry.rules >= owned * umbrellaShare && entry.shared * 2 >= entry.rules) {
 			umbrellas.set(key, { name: entry.name, rules: entry.rules });
 		}
 	}

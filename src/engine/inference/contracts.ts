@@ -28,7 +28,7 @@ const vendored = /(?:^|\/)(?:node_modules|vendor|third[_-]party|external|bower_c
 const fixtures = /(?:^|\/)(?:tests?|__tests__|fixtures?|testdata|test-data|examples?|samples?|mocks?)\//i;
 /** Folder names that say nothing about what a contract is about. */
 const genericSegments = new Set(['api', 'apis', 'spec', 'specs', 'schema', 'schemas', 'migrations', 'migrate', 'proto', 'protos', 'db', 'src', 'lib', 'libs', 'graphql', 'openapi', 'swagger', 'versions', 'v1', 'v2', 'v3']);
-const migrationDir = /(?:^|\/)(?:migrations|migrate|db\/migrate|alembic\/versions|flyway|liquibase|changelogs?)$/i;
+const migrationDir = /(?:^|\/)(?:migrations|migrate|db\/migrate|alembic\/versions|flyway|liquibase)$/i;
 const migrationFile = /\.(?:sql|py|rb|js|ts|go|xml|ya?ml|php|java|kt|cs|exs?)$/i;
 const codeFile = /\.(?:[cm]?[jt]sx?)$/;
 const ciPaths: readonly { prefix: string; exact: boolean }[] = [

@@ -55,6 +55,11 @@ function uniqueId(base: string, taken: Set<string>): string {
 	return id;
 }
 
+/** `a, b, c and 4 more`: evidence stays one readable line. */
+function listSome(items: readonly string[], max = 3): string {
+	return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
 function plural(count: number, word: string): string {
 	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -223,9 +228,6 @@ export async function inferModel(input: InferenceInput): Promise<InferredModel> 
 	const globs = coveringGlobs(files, assignment, fallback === undefined ? undefined : `co:${fallback.key}`);
 	const b: Builder = { people: new Map(), personIds: new Set(), teams: new Map(), teamIds: new Set(), teamByName: new Map() };
 	catalogTeams(b, catalog);
-	if (input.codeowners !== null) {
-		addCatalogHandles(b, input.codeowners.parsed, host);
-	}
 	const domainIds = new Set<string>();
 	const domains: InferredDomain[] = [];
 	const domainOfLabel = new Map<string, string>();
@@ -246,7 +248,7 @@ export async function inferModel(input: InferenceInput): Promise<InferredModel> 
 			}
 			const id = uniqueId(slugify(area.name), domainIds);
 			domainOfLabel.set(key, id);
-			domains.push({ id, title: area.title, team, paths: globs.get(key)!, files: count, fallback: false, adrs: [], evidence: `${plural(count, 'file')}, ${area.evidence}, components in ${area.dirs.map((d) => d || '(root)').join(', ')}` });
+			domains.push({ id, title: area.title, team, paths: globs.get(key)!, files: count, fallback: false, adrs: [], evidence: `${plural(count, 'file')}, ${area.evidence}, components in ${listSome(area.dirs.map((d) => d || '(root)'))}` });
 			continue;
 		}
 		const label = areas!.labels.get(key.slice(3))!;
@@ -259,6 +261,9 @@ export async function inferModel(input: InferenceInput): Promise<InferredModel> 
 			id, title, team, paths: globs.get(key)!, files: count, fallback: label.fallback, adrs: [],
 			evidence: `${plural(count, 'file')}, ${input.codeowners!.file} line${label.lines.size === 1 ? '' : 's'} ${lineRanges(label.lines)}${label.fallback ? ' (catch-all rule: the fallback domain)' : ''}`,
 		});
+	}
+	if (input.codeowners !== null) {
+		addCatalogHandles(b, input.codeowners.parsed, host);
 	}
 	const domainOf = (file: string): string | undefined => {
 		const key = assignment.get(file);
