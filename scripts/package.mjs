@@ -17,6 +17,7 @@ const allowed = [
 	/^package\.nls(\.[a-z-]+)?\.json$/,
 	/^media\/[\w.-]+\.tmLanguage\.json$/,
 	/^media\/language-configuration\.json$/,
+	/^media\/walkthrough\/[\w-]+\.md$/,
 	/^schemas\/guardrails\.schema\.json$/,
 ];
 

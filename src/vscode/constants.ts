@@ -11,6 +11,7 @@ export const commandIds = [
 	'ownershipGuardrails.copyReviewers',
 	'ownershipGuardrails.copyPullRequestComment',
 	'ownershipGuardrails.refresh',
+	'ownershipGuardrails.draftConfig',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -24,7 +25,11 @@ export const commands = {
 	copyReviewers: 'ownershipGuardrails.copyReviewers',
 	copyPullRequestComment: 'ownershipGuardrails.copyPullRequestComment',
 	refresh: 'ownershipGuardrails.refresh',
+	draftConfig: 'ownershipGuardrails.draftConfig',
 } as const satisfies Record<string, CommandId>;
+
+/** The Getting Started walkthrough (`contributes.walkthroughs`), as `publisher.name#id`. */
+export const walkthroughId = 'ownership-guardrails.ownership-guardrails#gettingStarted';
 
 /** Context keys used in `when` clauses of the manifest. */
 export const contextKeys = {

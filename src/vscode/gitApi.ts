@@ -181,3 +181,17 @@ export async function workingChanges(api: GitApi | undefined, root: vscode.Uri):
 	const output = await runGit(root, ['status', '--porcelain', '-z', '--untracked-files=all']);
 	return output === undefined ? undefined : parsePorcelain(output);
 }
+
+/** Tracked files, repository-relative (trusted local workspaces only), or undefined. */
+export async function trackedFiles(root: vscode.Uri): Promise<string[] | undefined> {
+	const output = await runGit(root, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached'], 256 * 1024 * 1024);
+	return output === undefined ? undefined : [...new Set(output.split('\0').filter((path) => path.length > 0))];
+}
+
+/**
+ * `git log` since `since` in the format the engine's `parseGitLog` reads (trusted local workspaces
+ * only), or undefined. Diff drivers and textconv stay off: a repository's config could name programs.
+ */
+export function recentHistory(root: vscode.Uri, since: string, format: string, limit: number): Promise<string | undefined> {
+	return runGit(root, ['-c', 'core.quotepath=off', 'log', `--since=${since}`, '--no-merges', '--no-renames', `--format=${format}`, '--name-only', '--relative', '--no-ext-diff', '--no-textconv', `--max-count=${limit}`, '--'], 256 * 1024 * 1024);
+}

@@ -35,7 +35,7 @@ export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
 	const { decision } = answer;
 	// Icons on from the start: appendText then escapes `$(…)` in workspace text.
 	const md = new vscode.MarkdownString(undefined, true);
-	md.isTrusted = { enabledCommands: [commands.whoDecides, commands.openCodeownersRule] };
+	md.isTrusted = { enabledCommands: [commands.whoDecides, commands.openCodeownersRule, commands.draftConfig] };
 	md.appendMarkdown('**');
 	md.appendText(vscode.l10n.t('Ownership of {0}', answer.path));
 	md.appendMarkdown('**\n\n');
@@ -103,7 +103,19 @@ export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
 	if (codeowners?.rule) {
 		md.appendMarkdown(` · [${escapeLinkText(vscode.l10n.t('Open CODEOWNERS rule'))}](command:${commands.openCodeownersRule})`);
 	}
+	if (offersSetup(answer)) {
+		md.appendMarkdown(`\n\n$(sparkle) [${escapeLinkText(vscode.l10n.t('Set up domains and leads…'))}](command:${commands.draftConfig}) `);
+		md.appendText(vscode.l10n.t('Only CODEOWNERS is known: draft guardrails.yaml from it.'));
+	}
 	return md;
+}
+
+/**
+ * The day-one offer: a repository with a CODEOWNERS and no guardrails config gets "Set up domains
+ * and leads…" where the user already looks (the status-bar card, Who Decides This?), never a pop-up.
+ */
+export function offersSetup(answer: FileAnswer): boolean {
+	return answer.repo.model.codeowners !== null && answer.repo.model.config === null;
 }
 
 function escapeLinkText(text: string): string {

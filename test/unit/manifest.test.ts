@@ -47,9 +47,30 @@ suite('manifest (package.json)', () => {
 			const title = localized(command.title);
 			for (const word of title.split(/[\s-]+/)) {
 				const small = ['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or'].includes(word);
-				assert.ok(small || /^[A-Z]/.test(word), `"${title}" (${command.command}) is not Title Case`);
+				// A file name keeps its spelling ("Draft guardrails.yaml").
+				const fileName = /^[\w-]+\.(?:ya?ml|json|md)$/.test(word);
+				assert.ok(small || fileName || /^[A-Z]/.test(word), `"${title}" (${command.command}) is not Title Case`);
 			}
 		}
+	});
+
+	test('the Getting Started walkthrough: localized steps, shipped media, and links to commands that exist', () => {
+		const walkthroughs = (manifest.contributes as { walkthroughs?: { id: string; title: string; steps: { id: string; title: string; description: string; media: { markdown?: string } }[] }[] }).walkthroughs ?? [];
+		assert.deepStrictEqual(walkthroughs.map((w) => w.id), ['gettingStarted']);
+		const steps = walkthroughs[0].steps;
+		assert.deepStrictEqual(steps.map((step) => step.id), ['owner', 'draft', 'leads', 'contract', 'decision']);
+		const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+		assert.match(ignore, /^!media\/walkthrough\/\*\.md$/m, 'the walkthrough media ship in the package');
+		const known = new Set<string>([...commandIds, 'workbench.action.quickOpen']);
+		for (const step of steps) {
+			localized(step.title);
+			const description = localized(step.description);
+			assert.ok(step.media.markdown !== undefined && fs.existsSync(path.join(root, step.media.markdown)), `${step.id}: media ${step.media.markdown ?? '(none)'} missing`);
+			for (const match of description.matchAll(/\(command:([\w.]+)/g)) {
+				assert.ok(known.has(match[1]), `${step.id} links to unknown command ${match[1]}`);
+			}
+		}
+		assert.match(localized(steps[1].description), /\(command:ownershipGuardrails\.draftConfig\)/);
 	});
 
 	test('menus only reference contributed commands', () => {

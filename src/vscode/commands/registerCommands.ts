@@ -6,6 +6,7 @@ import { copyPullRequestComment } from './copyPullRequestComment';
 import { copyReviewers } from './copyReviewers';
 import { copyReviewRequest } from './copyReviewRequest';
 import { createAdr } from './createAdr';
+import { draftConfig } from './draftConfig';
 import { openCodeownersRule } from './openCodeownersRule';
 import { openDecisionCard } from './openDecisionCard';
 import { refresh } from './refresh';
@@ -22,6 +23,7 @@ export function registerCommands(container: Container): vscode.Disposable[] {
 		[commands.copyReviewers]: () => copyReviewers(container),
 		[commands.copyPullRequestComment]: () => copyPullRequestComment(container),
 		[commands.refresh]: () => refresh(container),
+		[commands.draftConfig]: (arg) => draftConfig(container, arg),
 	};
 	return Object.entries(handlers).map(([id, handler]) =>
 		vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { PersonRef } from '../../engine/guardrails/types';
 import { leadAction } from '../../engine/guardrails/decisionRender';
+import { commands } from '../constants';
 import type { Container } from '../container';
 import type { FileAnswer } from '../ownershipService';
-import { personLabel } from '../presentation';
+import { offersSetup, personLabel } from '../presentation';
 import { copyReviewRequest } from './copyReviewRequest';
 import { openDecisionCard } from './openDecisionCard';
 import { openAt, targetUri } from './target';
@@ -119,6 +120,15 @@ export function buildWhoDecidesItems(container: Container, answer: FileAnswer): 
 	}
 
 	items.push(separator(vscode.l10n.t('Actions')));
+	if (offersSetup(answer)) {
+		items.push({
+			id: 'setup',
+			label: `$(sparkle) ${vscode.l10n.t('Set up domains and leads…')}`,
+			description: vscode.l10n.t('Draft guardrails.yaml'),
+			detail: vscode.l10n.t('Only CODEOWNERS is known here: draft domains, leads and contracts from what the repository already says (opens unsaved).'),
+			run: () => vscode.commands.executeCommand(commands.draftConfig, repo.uri(answer.path)),
+		});
+	}
 	const codeowners = decision.codeowners;
 	if (codeowners?.rule) {
 		items.push({

@@ -34,13 +34,16 @@ export class GuardrailsDiagnostics extends AsYouTypeDiagnostics {
 
 	protected accepts(document: vscode.TextDocument): boolean {
 		// Cheap name check first: most edits are in other files.
-		return document.uri.scheme === 'file' && (/guardrails\.(ya?ml|json)$/.test(document.uri.path) || getConfig(document.uri).configPath !== '');
+		// An untitled draft at the config's path (Draft guardrails.yaml) gets the problems a saved file would.
+		return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled')
+			&& (/guardrails\.(ya?ml|json)$/.test(document.uri.path) || (document.uri.scheme === 'file' && getConfig(document.uri).configPath !== ''));
 	}
 
 	protected async validate(document: vscode.TextDocument): Promise<void> {
 		const version = document.version;
-		const repo = await this.service.repoFor(document.uri);
-		const path = repo?.relativePath(document.uri);
+		const onDisk = document.uri.scheme === 'untitled' ? document.uri.with({ scheme: 'file' }) : document.uri;
+		const repo = await this.service.repoFor(onDisk);
+		const path = repo?.relativePath(onDisk);
 		if (repo === undefined || path === undefined || document.isClosed || document.version !== version) {
 			return;
 		}
