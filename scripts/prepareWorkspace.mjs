@@ -4,6 +4,7 @@
 //
 // usage: node scripts/prepareWorkspace.mjs             prints the repository copy's path
 //        node scripts/prepareWorkspace.mjs --multiroot prints the .code-workspace path
+//        node scripts/prepareWorkspace.mjs --codeowners-only prints a repository with only a CODEOWNERS
 // Either way the caller owns the printed temp folder and deletes it when done.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,6 +98,40 @@ export function prepareMultiRootWorkspace() {
 	return { root, repo, plainFolder, workspaceFile };
 }
 
+/**
+ * Day one: a git repository with a CODEOWNERS and no guardrails config, as most real repositories
+ * are: an umbrella maintainers group, a catch-all rule, three teams, an OpenAPI file. `{ root, repo }`.
+ */
+export function prepareCodeownersOnlyRepo() {
+	const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'og-day-one-')));
+	const repo = path.join(root, 'shop');
+	const files = {
+		'.github/CODEOWNERS': [
+			'*                    @shop/platform',
+			'/services/payments/  @shop/maintainers @shop/payments',
+			'/services/ledger/    @shop/maintainers @shop/ledger',
+			'/web/                @shop/maintainers @shop/web',
+			'',
+		].join('\n'),
+		'services/payments/src/refunds.ts': 'export function refund(id: string): string {\n\treturn id;\n}\n',
+		'services/payments/api/service.yaml': 'openapi: 3.0.3\ninfo:\n  title: Payments API\n  version: 1.0.0\npaths: {}\n',
+		'services/ledger/src/post.ts': 'export const post = 1;\n',
+		'web/app.ts': 'import { refund } from "../services/payments/src/refunds";\nrefund("1");\n',
+		'README.md': '# Shop\n',
+	};
+	for (const [file, text] of Object.entries(files)) {
+		mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+		writeFileSync(path.join(repo, file), text);
+	}
+	git(repo, ['init', '-q', '-b', 'main']);
+	git(repo, ['config', 'user.name', 'Dana Weiss']);
+	git(repo, ['config', 'user.email', 'dana@shop.example']);
+	git(repo, ['config', 'commit.gpgsign', 'false']);
+	git(repo, ['add', '-A']);
+	git(repo, ['commit', '-q', '--no-verify', '-m', 'Shop repository with only a CODEOWNERS']);
+	return { root, repo };
+}
+
 export function removePrepared(root) {
 	rmSync(root, { recursive: true, force: true });
 }
@@ -105,6 +140,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	try {
 		if (process.argv.includes('--multiroot')) {
 			console.log(prepareMultiRootWorkspace().workspaceFile);
+		} else if (process.argv.includes('--codeowners-only')) {
+			console.log(prepareCodeownersOnlyRepo().repo);
 		} else {
 			console.log(prepareDemoRepo().repo);
 		}

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareDemoRepo, prepareMultiRootWorkspace, removePrepared } from './prepareWorkspace.mjs';
+import { prepareCodeownersOnlyRepo, prepareDemoRepo, prepareMultiRootWorkspace, removePrepared } from './prepareWorkspace.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -25,6 +25,8 @@ const suites = [
 	{ folder: 'multiroot', workspace: 'multiroot' },
 	// The demo copy again, opened in Restricted Mode (workspace trust on, never granted).
 	{ folder: 'untrusted', workspace: 'folder', untrusted: true },
+	// Day one: a repository with a CODEOWNERS and no guardrails config.
+	{ folder: 'codeownersOnly', workspace: 'codeowners-only' },
 ];
 
 const results = [];
@@ -215,6 +217,11 @@ const stageRunners = {
 			try {
 				if (suite.workspace === 'folder') {
 					const prepared = prepareDemoRepo();
+					preparedRoots.push(prepared.root);
+					workspaceArgs = ['--folder', prepared.repo];
+					env = { GUARDRAILS_TEST_REPO: prepared.repo };
+				} else if (suite.workspace === 'codeowners-only') {
+					const prepared = prepareCodeownersOnlyRepo();
 					preparedRoots.push(prepared.root);
 					workspaceArgs = ['--folder', prepared.repo];
 					env = { GUARDRAILS_TEST_REPO: prepared.repo };

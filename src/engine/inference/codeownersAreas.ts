@@ -9,7 +9,7 @@ import type { CodeownersRule, OwnerResolution, OwnerToken, ParsedCodeowners } fr
 /** A rule is an umbrella co-owner's when the owner sits on at least this share of the owned rules. */
 const umbrellaShare = 0.8;
 /** Fewer owned rules than this say nothing about umbrellas. */
-const umbrellaMinRules = 4;
+const umbrellaMinRules = 3;
 
 /** The deciding owner of an area: a team handle, or a named GitLab section owned by people. */
 export interface OwnerLabel {
@@ -200,19 +200,26 @@ export function inferCodeownersAreas(parsed: ParsedCodeowners, index: Codeowners
 			peopleOnlyFiles++;
 		}
 	}
-	resolveShared(pending, assignment, assign);
+	const ruleCounts = new Map<string, number>();
+	for (const rule of parsed.rules) {
+		for (const owner of effectiveOwners(parsed, rule)) {
+			ruleCounts.set(owner.text.toLowerCase(), (ruleCounts.get(owner.text.toLowerCase()) ?? 0) + 1);
+		}
+	}
+	resolveShared(pending, assignment, assign, ruleCounts);
 	return { assignment, labels, umbrellas, people, peopleOnlyFiles, unownedFiles, multiOwnerFiles: pending.length };
 }
 
 /**
  * A rule with several teams goes to the team that owns the most files elsewhere in the nearest
- * enclosing directory where any of them owns files alone; at the root with no such files, the
- * first team written on the rule.
+ * enclosing directory where any of them owns files alone; when none owns files alone anywhere,
+ * the team on the fewest rules (the most distinguishing), then the first written.
  */
 function resolveShared(
 	pending: readonly { file: string; candidates: string[]; lines: number[]; section: string | null }[],
 	assignment: Map<string, string>,
 	assign: (file: string, key: string, lines: readonly number[], section: string | null) => void,
+	ruleCounts: ReadonlyMap<string, number>,
 ): void {
 	if (pending.length === 0) {
 		return;
@@ -256,7 +263,7 @@ function resolveShared(
 				}
 				dir = dirOf(dir);
 			}
-			winner ??= item.candidates[0];
+			winner ??= [...item.candidates].sort((a, b) => (ruleCounts.get(a) ?? 0) - (ruleCounts.get(b) ?? 0))[0];
 			memo.set(memoKey, winner);
 		}
 		assign(item.file, winner, item.lines, item.section);
