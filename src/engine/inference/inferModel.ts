@@ -55,6 +55,55 @@ function uniqueId(base: string, taken: Set<string>): string {
 	return id;
 }
 
+/**
+ * The domain the drafted globs give a file (most specific wins: a literal file, then a name-prefix
+ * glob in its folder, then the nearest folder glob), so contracts, consumers and suggested leads
+ * follow the config as written, unowned files that fall into a domain included.
+ */
+function coveredDomains(domains: readonly InferredDomain[]): (file: string) => string | undefined {
+	const unescape = (glob: string): string => glob.replace(/\\(.)/g, '$1');
+	const literal = new Map<string, string>();
+	const dirs = new Map<string, string>();
+	const prefixes = new Map<string, { prefix: string; domain: string }[]>();
+	for (const domain of domains) {
+		for (const glob of domain.paths) {
+			if (glob === '**') {
+				dirs.set('', domain.id);
+			} else if (glob.endsWith('/**')) {
+				dirs.set(unescape(glob.slice(0, -3)), domain.id);
+			} else if (glob.endsWith('*') && !glob.endsWith('\\*')) {
+				const body = unescape(glob.slice(0, -1));
+				const slash = body.lastIndexOf('/');
+				const dir = slash < 0 ? '' : body.slice(0, slash);
+				prefixes.set(dir, [...(prefixes.get(dir) ?? []), { prefix: body.slice(slash + 1), domain: domain.id }]);
+			} else {
+				literal.set(unescape(glob), domain.id);
+			}
+		}
+	}
+	return (file) => {
+		const hit = literal.get(file);
+		if (hit !== undefined) {
+			return hit;
+		}
+		let slash = file.lastIndexOf('/');
+		const name = file.slice(slash + 1);
+		const prefixed = prefixes.get(slash < 0 ? '' : file.slice(0, slash))?.find((p) => name.startsWith(p.prefix));
+		if (prefixed !== undefined) {
+			return prefixed.domain;
+		}
+		while (slash >= 0) {
+			const dir = file.slice(0, slash);
+			const domain = dirs.get(dir);
+			if (domain !== undefined) {
+				return domain;
+			}
+			slash = dir.lastIndexOf('/');
+		}
+		return dirs.get('');
+	};
+}
+
 /** `a, b, c and 4 more`: evidence stays one readable line. */
 function listSome(items: readonly string[], max = 3): string {
 	return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
@@ -265,10 +314,7 @@ export async function inferModel(input: InferenceInput): Promise<InferredModel> 
 	if (input.codeowners !== null) {
 		addCatalogHandles(b, input.codeowners.parsed, host);
 	}
-	const domainOf = (file: string): string | undefined => {
-		const key = assignment.get(file);
-		return key === undefined ? undefined : domainOfLabel.get(key);
-	};
+	const domainOf = coveredDomains(domains);
 	if (input.history !== undefined) {
 		const candidates = leadCandidates(input.history, domainOf);
 		for (const domain of domains) {
