@@ -55,6 +55,9 @@ suite('cli init', () => {
 		assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
 		assert.deepEqual([...new Set(problems.filter((p) => p.file === 'guardrails.yaml' && p.severity === 'warning').map((p) => p.code))], ['lead-missing']);
 
+		const who = await cli(['who', 'services/payments/src/refunds.ts'], repo);
+		assert.match(who.stdout, /^Lead: not set\. Set org\.teams\.payments\.lead \(or domains\.payments\.lead\) in guardrails\.yaml to the person who decides here\.$/m);
+
 		const again = await cli(['init'], repo);
 		assert.equal(again.code, 2);
 		assert.match(again.stderr, /^guardrails: guardrails\.yaml already exists in .*; init never overwrites it\. Use --stdout to print a draft, or --force to replace guardrails\.yaml\n$/);

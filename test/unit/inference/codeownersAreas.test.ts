@@ -95,6 +95,20 @@ suite('init: domains from CODEOWNERS', () => {
 		assert.equal(domain(model, 'admins').fallback, true);
 	});
 
+	test('a shared rule with no area evidence goes to the team on the fewest rules, not the first written', async () => {
+		const model = await infer({
+			'.github/CODEOWNERS': '/a/ @o/core @o/alpha\n/b/ @o/core @o/beta\n',
+			...many('a', 2), ...many('b', 2),
+		});
+		assert.deepEqual(model.domains.map((d) => [d.id, d.paths]), [['alpha', ['a/**']], ['beta', ['b/**']]]);
+	});
+
+	test('a CODEOWNERS full of errors: the draft follows what the host still applies, and says so', async () => {
+		const model = await infer({ '.github/CODEOWNERS': '/a/ @o/alpha not-an-owner\n[bad\n/b/ @o/beta\n', ...many('a', 2), ...many('b', 1) });
+		assert.deepEqual(model.domains.map((d) => d.id), ['beta']);
+		assert.ok(model.notes.some((n) => /has 1 error \(see guardrails lint\)/.test(n)), model.notes.join('\n'));
+	});
+
 	test('evidence names the files and the CODEOWNERS lines', async () => {
 		const model = await infer({ '.github/CODEOWNERS': '# owners\n/a/ @o/x\n/b/ @o/x\n/c/ @o/x\n', ...many('a', 2), ...many('b', 1), ...many('c', 1) });
 		assert.equal(domain(model, 'x').evidence, '4 files, .github/CODEOWNERS lines 2-4');
