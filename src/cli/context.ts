@@ -1,9 +1,13 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CliError, describeSystemError } from './errors';
+import { formatBytes, formatLimit } from '../engine/safety/readLimits';
+import { readBounded, regularFileProblem } from './boundedRead';
+import { CliError } from './errors';
 import { Git } from './git';
 import { NodeHost } from './nodeHost';
 import { findRoot, normaliseListedPath, toRootPath } from './paths';
+
+/** Largest `--files-from` list read (a path list of a million files is ~60 MB). */
+const userFileLimit = 256 * 1024 * 1024;
 
 /** What the CLI talks to: output streams, the working directory and the environment. */
 export interface CliIo {
@@ -56,20 +60,23 @@ export class CommandContext {
 			return undefined;
 		}
 		const relative = toRootPath(this.root, this.io.cwd, arg);
-		await this.readUserFile(flag, path.resolve(this.io.cwd, arg));
+		// Only checked here: the host reads it, within the limit for its kind.
+		const absolute = path.resolve(this.io.cwd, arg);
+		const problem = await regularFileProblem(absolute);
+		if (problem !== undefined) {
+			throw new CliError(`${flag} ${path.relative(this.io.cwd, absolute) || absolute}: ${problem}`);
+		}
 		return relative;
 	}
 
 	private async readUserFile(flag: string, absolute: string): Promise<string> {
-		try {
-			const stat = await fs.stat(absolute);
-			if (stat.isDirectory()) {
-				throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-			}
-			return await fs.readFile(absolute, 'utf8');
-		} catch (error) {
-			throw new CliError(`${flag} ${path.relative(this.io.cwd, absolute) || absolute}: ${describeSystemError(error)}`);
+		const maxBytes = userFileLimit;
+		const name = path.relative(this.io.cwd, absolute) || absolute;
+		const read = await readBounded(absolute, maxBytes, (size) => `${formatBytes(size)}, larger than the ${formatLimit(maxBytes)} limit`);
+		if ('text' in read) {
+			return read.text;
 		}
+		throw new CliError(`${flag} ${name}: ${'reason' in read ? read.reason : 'no such file or directory'}`);
 	}
 
 	/**

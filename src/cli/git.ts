@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { disarmDrivers, driverConfigQuery, gitCandidates, hardenedGitArgs, hardenedGitEnv } from '../engine/safety/gitHardening';
 import { CliError } from './errors';
 import type { Change, ChangeStatus } from '../engine/guardrails/types';
 
@@ -9,23 +11,29 @@ export interface GitResult {
 	stderr: string;
 }
 
-/**
- * Runs git in `cwd` without a shell. fsmonitor hooks are switched off (they run arbitrary
- * programs configured by the repository) and optional locks are skipped so a read-only command
- * never competes with the user's own git for `index.lock`.
- */
-export function runGit(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
+/** The first executable `git` on the absolute entries of PATH, or undefined (cached per PATH). */
+const gitPaths = new Map<string, string | undefined>();
+function gitExecutable(env: NodeJS.ProcessEnv): string | undefined {
+	const pathValue = env.PATH ?? env.Path ?? '';
+	if (!gitPaths.has(pathValue)) {
+		gitPaths.set(pathValue, gitCandidates(pathValue, process.platform).find((candidate) => {
+			try {
+				accessSync(candidate, constants.X_OK);
+				return statSync(candidate).isFile();
+			} catch {
+				return false;
+			}
+		}));
+	}
+	return gitPaths.get(pathValue);
+}
+
+function execGit(executable: string, cwd: string, args: readonly string[], env: Record<string, string>): Promise<GitResult> {
 	return new Promise((resolve, reject) => {
 		execFile(
-			'git',
-			['-c', 'core.fsmonitor=false', '-c', 'core.quotepath=off', ...args],
-			{
-				cwd,
-				env: { ...env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
-				maxBuffer: 512 * 1024 * 1024,
-				encoding: 'utf8',
-				windowsHide: true,
-			},
+			executable,
+			args,
+			{ cwd, env, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8', windowsHide: true },
 			(error, stdout, stderr) => {
 				if (error) {
 					const code = (error as { code?: unknown }).code;
@@ -34,7 +42,7 @@ export function runGit(cwd: string, args: readonly string[], env: NodeJS.Process
 						return;
 					}
 					if (typeof code !== 'number') {
-						reject(new CliError(`git ${args[0] ?? ''} failed: ${error.message}`));
+						reject(new CliError(`git ${args.find((arg, i) => i > 0 && args[i - 1] !== '-c' && arg !== '-c') ?? ''} failed: ${error.message}`));
 						return;
 					}
 					resolve({ code, stdout, stderr });
@@ -44,6 +52,25 @@ export function runGit(cwd: string, args: readonly string[], env: NodeJS.Process
 			},
 		);
 	});
+}
+
+/**
+ * Runs git in `cwd` without a shell, hardened so that nothing the repository configures is
+ * executed (src/engine/safety/gitHardening.ts): hooks, fsmonitor, pagers, transports and
+ * credential helpers are off for every call; the filter, diff and merge drivers the repository's
+ * config names are disarmed one by one (listed first with `git config`, which runs nothing); and
+ * diffing commands get `--no-ext-diff --no-textconv`. Only an absolute PATH entry's git is run.
+ * Optional locks are skipped so a read never competes with the user's git for `index.lock`.
+ */
+export async function runGit(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
+	const executable = gitExecutable(env);
+	if (executable === undefined) {
+		throw new CliError('git was not found on PATH; install git or pass the paths explicitly');
+	}
+	const baseEnv = hardenedGitEnv(env);
+	const drivers = await execGit(executable, cwd, hardenedGitArgs(driverConfigQuery), baseEnv);
+	const pairs = drivers.code === 0 ? disarmDrivers(drivers.stdout) : [];
+	return execGit(executable, cwd, hardenedGitArgs(args), pairs.length > 0 ? hardenedGitEnv(env, pairs) : baseEnv);
 }
 
 /** The first line of git's stderr, for error messages. */
@@ -160,11 +187,11 @@ export class Git {
 
 	/**
 	 * Changes between `base` and the working tree (committed, staged, unstaged, and untracked
-	 * files), relative to `cwd`. Renames are detected; external diff drivers and textconv filters
-	 * are off because they can run programs from the repository's config.
+	 * files), relative to `cwd`. Renames are detected; the runner keeps external diff drivers,
+	 * textconv and filters from running programs from the repository's config.
 	 */
 	async changesSince(base: string): Promise<Change[]> {
-		const result = await this.run(['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--relative', base, '--']);
+		const result = await this.run(['diff', '--name-status', '-z', '-M', '--relative', base, '--']);
 		if (result.code !== 0) {
 			throw new CliError(`git diff failed: ${firstLine(result.stderr)}`);
 		}

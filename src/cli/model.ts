@@ -6,7 +6,7 @@ import type { CodeownersInfo, WorkspaceModel } from '../engine/workspaceModel';
 import { oneOf, stringFlag } from './args';
 import type { ParsedCommand } from './args';
 import type { CommandContext } from './context';
-import { CliError, describeSystemError } from './errors';
+import { CliError } from './errors';
 
 /** The `--dialect` flag: `auto` (the default) lets location and content decide. */
 export function dialectFlag(parsed: ParsedCommand): Dialect | 'auto' {
@@ -49,7 +49,7 @@ export async function loadModel(ctx: CommandContext, parsed: ParsedCommand, opti
 	for (const candidate of [...codeownersCandidates, ...configCandidates]) {
 		const reason = host.unreadable.get(candidate);
 		if (reason !== undefined) {
-			throw new CliError(`cannot read ${candidate}: ${describeSystemError({ code: reason })}`);
+			throw new CliError(`cannot read ${candidate}: ${reason}`);
 		}
 	}
 	const tooLarge = model.codeowners?.parsed.problems.find((p) => p.code === 'file-too-large');

@@ -1,17 +1,31 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EngineHost } from '../engine/types';
+import { readLimitFor, tooLargeReason } from '../engine/safety/readLimits';
+import { readBounded } from './boundedRead';
+import { describeSystemError } from './errors';
 
 /** Directories never worth walking when the host has to list files itself. */
 const skippedDirectories = new Set(['.git', 'node_modules']);
+
+/** `absolute` is `root` or inside it. */
+function isInside(root: string, absolute: string): boolean {
+	const back = path.relative(root, absolute);
+	return !back.startsWith('..') && !path.isAbsolute(back);
+}
 
 /**
  * The engine's file access through `node:fs`, rooted at the repository root. When the CLI knows
  * the tracked files (from `git ls-files` or `--files-from`), listing uses them, so ADR discovery
  * sees the same files as the rest of the command.
+ *
+ * Every read is safe against a hostile checkout, whoever calls it: the path's real location
+ * (symbolic links resolved) must be inside the root's, only a regular file is opened, and its
+ * size must be within the limit for its kind (src/engine/safety/readLimits.ts) before anything
+ * is read. A refused file reads as undefined and its reason, in words, is kept in `unreadable`.
  */
 export class NodeHost implements EngineHost {
-	/** Files that exist but could not be read, with the reason; the CLI reports the ones it needs. */
+	/** Files that exist but were not read, with the reason in words; the CLI reports the ones it needs. */
 	readonly unreadable = new Map<string, string>();
 
 	constructor(
@@ -30,30 +44,65 @@ export class NodeHost implements EngineHost {
 		return absolute;
 	}
 
-	async readFile(relative: string): Promise<string | undefined> {
+	private realRoot: Promise<string> | undefined;
+
+	/** The real (symlink-resolved) location of a path inside the root, or why it has none. */
+	private async realInside(relative: string): Promise<{ real: string } | { missing: true } | { reason: string }> {
 		const absolute = this.absolute(relative);
 		if (absolute === undefined) {
-			return undefined;
+			return { reason: 'outside the repository' };
 		}
+		this.realRoot ??= fs.realpath(this.root).catch(() => this.root);
+		let real: string;
 		try {
-			return await fs.readFile(absolute, 'utf8');
+			real = await fs.realpath(absolute);
 		} catch (error) {
 			const code = (error as { code?: string }).code;
+			return code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true } : { reason: describeSystemError(error) };
+		}
+		if (!isInside(await this.realRoot, real)) {
+			return { reason: 'a symbolic link to outside the repository; not read' };
+		}
+		return { real };
+	}
+
+	async readFile(relative: string): Promise<string | undefined> {
+		const located = await this.realInside(relative);
+		if ('missing' in located) {
 			// The engine probes several locations, so a missing file is a normal answer.
-			if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-				this.unreadable.set(relative, code ?? String(error));
-			}
 			return undefined;
 		}
+		if ('reason' in located) {
+			this.refuse(relative, located.reason);
+			return undefined;
+		}
+		const read = await readBounded(located.real, readLimitFor(relative).maxBytes, (size) => tooLargeReason(relative, size));
+		if ('text' in read) {
+			return read.text;
+		}
+		if ('reason' in read) {
+			this.refuse(relative, read.reason);
+		}
+		return undefined;
+	}
+
+	private refuse(relative: string, reason: string): void {
+		this.unreadable.set(relative, reason);
+		this.log('debug', `Not reading ${relative}: ${reason}`);
+	}
+
+	/** Why a file that exists was not read, in words (size limit, not a regular file, outside the root, …). */
+	unreadableReason(relative: string): string | undefined {
+		return this.unreadable.get(relative);
 	}
 
 	async fileSize(relative: string): Promise<number | undefined> {
-		const absolute = this.absolute(relative);
-		if (absolute === undefined) {
+		const located = await this.realInside(relative);
+		if (!('real' in located)) {
 			return undefined;
 		}
 		try {
-			const stat = await fs.stat(absolute);
+			const stat = await fs.stat(located.real);
 			return stat.isFile() ? stat.size : undefined;
 		} catch {
 			return undefined;

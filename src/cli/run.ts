@@ -3,6 +3,7 @@ import type { CommandName, ParsedCommand } from './args';
 import { CommandContext } from './context';
 import type { CliIo } from './context';
 import { CliError } from './errors';
+import { neutraliseWorkflowCommands } from './output';
 import { packageVersion } from './version';
 import { auditCommand } from './commands/audit';
 import { checkCommand } from './commands/check';
@@ -34,14 +35,21 @@ function isCommand(name: string): name is CommandName {
  * window title or reorder text. They are printed as `\uXXXX`, which is also a valid escape inside
  * the JSON strings of `--json`, so JSON readers still get the original text.
  */
-const unsafeForTerminal = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const unsafeForTerminal = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function printable(text: string): string {
 	return text.replace(unsafeForTerminal, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function terminalSafe(io: CliIo): CliIo {
-	return { ...io, stdout: (text) => io.stdout(printable(text)), stderr: (text) => io.stderr(printable(text)) };
+/**
+ * The output layer every command writes through: terminal-unsafe characters as `\uXXXX` (also
+ * U+2028/U+2029, which some log readers take as line breaks), and no line that GitHub Actions
+ * would run as a workflow command, unless `annotations.allowed` (set for `check --format github`,
+ * whose annotations escape workspace text as GitHub specifies).
+ */
+function terminalSafe(io: CliIo, annotations: { allowed: boolean }): CliIo {
+	const safe = (text: string, allowCommands: boolean): string => (allowCommands ? printable(text) : neutraliseWorkflowCommands(printable(text)));
+	return { ...io, stdout: (text) => io.stdout(safe(text, annotations.allowed)), stderr: (text) => io.stderr(safe(text, false)) };
 }
 
 /**
@@ -50,7 +58,8 @@ function terminalSafe(io: CliIo): CliIo {
  * on stderr with exit code 2, unexpected ones the same with their message.
  */
 export async function run(argv: readonly string[], rawIo: CliIo): Promise<number> {
-	const io = terminalSafe(rawIo);
+	const annotations = { allowed: false };
+	const io = terminalSafe(rawIo, annotations);
 	try {
 		const [first, ...rest] = argv;
 		if (first === undefined) {
@@ -81,6 +90,7 @@ export async function run(argv: readonly string[], rawIo: CliIo): Promise<number
 			io.stdout(commandHelp[first]);
 			return 0;
 		}
+		annotations.allowed = first === 'check' && parsed.values.format === 'github' && parsed.values.json !== true;
 		const ctx = CommandContext.create(io, typeof parsed.values.root === 'string' ? parsed.values.root : undefined);
 		return await handlers[first](ctx, parsed);
 	} catch (error) {

@@ -2,11 +2,13 @@
 // `/` only, and have no leading `/` or `./`, so every lookup can compare strings directly.
 
 /**
- * Turns a user- or OS-supplied relative path into the engine's form: backslashes become `/`,
- * leading `./` and `/` are removed, repeated and trailing slashes collapse.
+ * Turns a repository-relative path into the engine's form: leading `./` and `/` are removed,
+ * repeated and trailing slashes collapse. A backslash is a character of the name, as on the code
+ * hosts (`services\\api.yaml` is one file at the root); the CLI and the extension turn Windows
+ * paths into `/` form before they get here.
  */
 export function normalizeRepoPath(path: string): string {
-	let p = path.includes('\\') ? path.replace(/\\/g, '/') : path;
+	let p = path;
 	if (isNormalRepoPath(p)) {
 		return p;
 	}
@@ -35,8 +37,6 @@ export function isNormalRepoPath(path: string): boolean {
 				return false;
 			}
 			previousSlash = true;
-		} else if (c === 92 /* \ */) {
-			return false;
 		} else {
 			if (c === 46 /* . */ && previousSlash && (i + 1 === path.length || path.charCodeAt(i + 1) === 47)) {
 				return false;

@@ -39,6 +39,11 @@ export interface Source {
 export interface EngineHost {
 	/** Text of a repository-relative file, or undefined when it does not exist or cannot be read. */
 	readFile(path: string): Promise<string | undefined>;
+	/**
+	 * Why a file that exists was not read (over its size limit, not a regular file, a link out of
+	 * the repository, …), in words; undefined when it was read or does not exist.
+	 */
+	unreadableReason?(path: string): string | undefined;
 	/** Size in bytes, or undefined when the file does not exist. */
 	fileSize?(path: string): Promise<number | undefined>;
 	log?(level: 'debug' | 'info' | 'warn' | 'error', message: string): void;

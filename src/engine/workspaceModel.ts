@@ -1,6 +1,6 @@
 import type { EngineHost, Problem } from './types';
 import type { Dialect, DialectChoice, OwnerExplanation, OwnerResolution, ParsedCodeowners } from './codeowners/types';
-import { parseCodeowners } from './codeowners/parse';
+import { parseCodeowners, unreadCodeowners } from './codeowners/parse';
 import { compileCodeowners } from './codeowners/codeownersIndex';
 import type { CodeownersIndex } from './codeowners/codeownersIndex';
 import { findCodeowners } from './codeowners/locations';
@@ -88,7 +88,9 @@ export async function loadWorkspaceModel(host: EngineHost, options: WorkspaceMod
 	]);
 	let codeowners: CodeownersInfo | null = null;
 	if (foundCodeowners) {
-		const parsed = parseCodeowners(foundCodeowners.text, { dialect: foundCodeowners.choice.dialect, file: foundCodeowners.file });
+		const parsed = foundCodeowners.tooLarge !== undefined
+			? unreadCodeowners(foundCodeowners.file, foundCodeowners.choice.dialect, foundCodeowners.tooLarge)
+			: parseCodeowners(foundCodeowners.text, { dialect: foundCodeowners.choice.dialect, file: foundCodeowners.file });
 		codeowners = { file: foundCodeowners.file, dialect: foundCodeowners.choice.dialect, choice: foundCodeowners.choice, parsed, index: compileCodeowners(parsed) };
 	} else if (options.codeownersFile) {
 		loadProblems.push({ code: 'file-not-found', severity: 'error', file: normalizeRepoPath(options.codeownersFile), line: 1, column: 1, message: `CODEOWNERS file ${options.codeownersFile} not found.` });

@@ -1,6 +1,9 @@
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { Change } from '../engine/guardrails/types';
+import { canSpawnGit, runHardenedGit } from './gitRunner';
+import type { GitRunOptions } from './gitRunner';
+
+export { canSpawnGit } from './gitRunner';
 
 // The slice of the built-in git extension's API (extensions/git/src/api/git.d.ts, version 1) that
 // we use, typed here because the extension ships no types package.
@@ -52,8 +55,6 @@ interface GitExtensionExports {
 	getAPI(version: 1): GitApi;
 }
 
-const gitTimeoutMs = 5000;
-
 /** The git extension's API, or undefined when it is missing, disabled or fails to activate. */
 export async function getGitApi(): Promise<GitApi | undefined> {
 	const extension = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
@@ -68,21 +69,12 @@ export async function getGitApi(): Promise<GitApi | undefined> {
 	}
 }
 
-/** True when we may run git ourselves: a repository's config can make git run programs. */
-export function canSpawnGit(root: vscode.Uri): boolean {
-	return vscode.workspace.isTrusted && root.scheme === 'file';
-}
-
-function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
-	if (!canSpawnGit(root)) {
-		return Promise.resolve(undefined);
-	}
-	return new Promise((resolve) => {
-		// fsmonitor off: a repository's config can name a hook program that `git status` would run.
-		execFile('git', ['-C', root.fsPath, '-c', 'core.fsmonitor=false', ...args], { timeout: gitTimeoutMs, maxBuffer, windowsHide: true }, (error, stdout) => {
-			resolve(error ? undefined : stdout);
-		});
-	});
+/**
+ * git's stdout, or undefined (untrusted workspace, not a local folder, git missing or failing).
+ * Every git run of the extension goes through here: it is hardened (src/vscode/gitRunner.ts).
+ */
+export function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024, options: GitRunOptions = {}): Promise<string | undefined> {
+	return canSpawnGit(root) ? runHardenedGit(root, args, { maxBuffer, ...options }) : Promise.resolve(undefined);
 }
 
 /**
@@ -178,7 +170,7 @@ export async function workingChanges(api: GitApi | undefined, root: vscode.Uri):
 		}
 		return [...byPath.values()];
 	}
-	const output = await runGit(root, ['status', '--porcelain', '-z', '--untracked-files=all']);
+	const output = await runGit(root, ['status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=dirty']);
 	return output === undefined ? undefined : parsePorcelain(output);
 }
 

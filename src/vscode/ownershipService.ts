@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { Decision, GuardrailsConfig } from '../engine/guardrails/types';
 import { loadWorkspaceModel } from '../engine/workspaceModel';
@@ -7,6 +6,7 @@ import { changed, getConfig } from './configuration';
 import { codeownersLocations, guardrailsLocations } from './constants';
 import type { Logger } from './logger';
 import { WorkspaceHost } from './workspaceHost';
+import { canSpawnGit, runGit } from './gitApi';
 import { KeyedDebouncer } from './keyedDebouncer';
 
 /** One repository's engine model, with where it lives. */
@@ -357,20 +357,17 @@ export async function findRoot(folder: vscode.Uri): Promise<vscode.Uri | undefin
  * `git config user.email` for the repository. Only in a trusted workspace (a repository's own git
  * config could point git at programs to run) and only for local files; no shell.
  */
-function gitEmail(root: vscode.Uri, logger: Logger): Promise<string | undefined> {
-	if (!vscode.workspace.isTrusted || root.scheme !== 'file') {
-		return Promise.resolve(undefined);
+async function gitEmail(root: vscode.Uri, logger: Logger): Promise<string | undefined> {
+	if (!canSpawnGit(root)) {
+		return undefined;
 	}
-	return new Promise((resolve) => {
-		execFile('git', ['-C', root.fsPath, 'config', '--get', 'user.email'], { timeout: gitTimeoutMs, windowsHide: true }, (error, stdout) => {
-			if (error) {
-				logger.debug(`git config user.email: ${error.message}`);
-				resolve(undefined);
-				return;
-			}
-			const email = stdout.trim();
-			logger.debug(`git user.email: ${email}`);
-			resolve(email || undefined);
-		});
+	const stdout = await runGit(root, ['config', '--get', 'user.email'], undefined, {
+		timeoutMs: gitTimeoutMs,
+		onError: (message) => logger.debug(`git config user.email: ${message}`),
 	});
+	const email = stdout?.trim();
+	if (email) {
+		logger.debug(`git user.email: ${email}`);
+	}
+	return email || undefined;
 }

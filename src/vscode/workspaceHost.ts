@@ -1,11 +1,22 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineHost } from '../engine/types';
+import { readLimitFor, tooLargeReason } from '../engine/safety/readLimits';
 import type { Logger } from './logger';
 
 /** True when a `..` segment would take a repository-relative path out of the root (`joinPath` resolves it). */
 function leavesRoot(path: string): boolean {
 	return path.split(/[\\/]/).includes('..');
 }
+
+function isInside(root: string, absolute: string): boolean {
+	const back = nodePath.relative(root, absolute);
+	return !back.startsWith('..') && !nodePath.isAbsolute(back);
+}
+
+/** A file the host may read: its URI and size, or why not (undefined reason: it does not exist). */
+type Located = { uri: vscode.Uri; size: number; reason?: undefined } | { uri?: undefined; reason?: string; size?: number };
 
 /**
  * The engine's file access through `workspace.fs`, rooted at the repository root. Going through
@@ -23,27 +34,85 @@ export class WorkspaceHost implements EngineHost {
 		return vscode.Uri.joinPath(this.root, ...path.split('/').filter((part) => part.length > 0));
 	}
 
-	async readFile(path: string): Promise<string | undefined> {
+	/** Files that exist but were not read, with the reason in words. */
+	readonly unreadable = new Map<string, string>();
+	private realRoot: Promise<string> | undefined;
+
+	/**
+	 * Where a repository-relative file is, if the host may read it: inside the root also after
+	 * resolving symbolic links (checked on the real path for local folders; elsewhere a linked
+	 * file is refused, since its target cannot be known), a regular file (a FIFO or a device
+	 * would block or never end), and within the size limit for its kind.
+	 */
+	private async locate(path: string): Promise<Located> {
 		if (leavesRoot(path)) {
-			return undefined;
+			return { reason: 'outside the repository' };
+		}
+		const uri = this.uri(path);
+		let stat: vscode.FileStat;
+		try {
+			stat = await vscode.workspace.fs.stat(uri);
+		} catch {
+			return {};
+		}
+		if (stat.type & vscode.FileType.Directory) {
+			return { reason: 'is a directory' };
+		}
+		if (!(stat.type & vscode.FileType.File)) {
+			return { reason: 'not a regular file' };
+		}
+		if (this.root.scheme === 'file') {
+			this.realRoot ??= fs.realpath(this.root.fsPath).catch(() => this.root.fsPath);
+			try {
+				if (!isInside(await this.realRoot, await fs.realpath(uri.fsPath))) {
+					return { reason: 'a symbolic link to outside the repository; not read' };
+				}
+			} catch {
+				return {};
+			}
+		} else if (stat.type & vscode.FileType.SymbolicLink) {
+			return { reason: 'a symbolic link; not read outside a local folder' };
+		}
+		if (stat.size > readLimitFor(path).maxBytes) {
+			return { reason: tooLargeReason(path, stat.size), size: stat.size };
+		}
+		return { uri, size: stat.size };
+	}
+
+	unreadableReason(path: string): string | undefined {
+		return this.unreadable.get(path);
+	}
+
+	private refuse(path: string, reason: string): undefined {
+		if (this.unreadable.get(path) !== reason) {
+			this.unreadable.set(path, reason);
+			this.log('warn', `Not reading ${path}: ${reason}`);
+		}
+		return undefined;
+	}
+
+	async readFile(path: string): Promise<string | undefined> {
+		const located = await this.locate(path);
+		if (located.uri === undefined) {
+			return located.reason === undefined ? undefined : this.refuse(path, located.reason);
 		}
 		try {
-			return this.decoder.decode(await vscode.workspace.fs.readFile(this.uri(path)));
+			const bytes = await vscode.workspace.fs.readFile(located.uri);
+			// The file may have grown since it was sized.
+			if (bytes.byteLength > readLimitFor(path).maxBytes) {
+				return this.refuse(path, tooLargeReason(path, bytes.byteLength));
+			}
+			this.unreadable.delete(path);
+			return this.decoder.decode(bytes);
 		} catch {
 			// A missing file is a normal answer for the engine (it probes several locations).
 			return undefined;
 		}
 	}
 
+	/** Size of a file the host would read, or of one refused only for its size (so the engine can say so). */
 	async fileSize(path: string): Promise<number | undefined> {
-		if (leavesRoot(path)) {
-			return undefined;
-		}
-		try {
-			return (await vscode.workspace.fs.stat(this.uri(path))).size;
-		} catch {
-			return undefined;
-		}
+		return (await this.locate(path)).size;
 	}
 
 	async listFiles(dir: string): Promise<string[] | undefined> {

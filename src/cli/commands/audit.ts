@@ -4,7 +4,7 @@ import type { CodeownersInfo } from '../../engine/workspaceModel';
 import { loadCodeownersModel } from '../model';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { json, percent, plural, table } from '../output';
+import { json, line, percent, plural, table } from '../output';
 
 /** How many unowned files `audit` lists by name. */
 export const unownedSampleSize = 20;
@@ -46,7 +46,7 @@ export function auditFiles(loaded: CodeownersInfo, files: readonly string[]): Au
 }
 
 function auditText(loaded: CodeownersInfo, audit: AuditJson): string {
-	let out = `CODEOWNERS: ${loaded.file} (${loaded.choice.dialect})\n`;
+	let out = line`CODEOWNERS: ${loaded.file} (${loaded.choice.dialect})\n`;
 	out += table([
 		['files', String(audit.files), ''],
 		['owned', String(audit.owned), percent(audit.owned, audit.files)],
@@ -60,7 +60,7 @@ function auditText(loaded: CodeownersInfo, audit: AuditJson): string {
 	if (audit.unowned > 0) {
 		const more = audit.unowned - audit.unownedSample.length;
 		out += `\nUnowned files${more > 0 ? ` (first ${audit.unownedSample.length} of ${audit.unowned})` : ''}:\n`;
-		out += audit.unownedSample.map((file) => `  ${file}\n`).join('');
+		out += audit.unownedSample.map((file) => line`  ${file}\n`).join('');
 	}
 	out += `\n${plural(audit.files, 'file')}, ${percent(audit.owned, audit.files)} owned.\n`;
 	return out;

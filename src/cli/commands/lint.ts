@@ -5,7 +5,7 @@ import type { ParsedCommand } from '../args';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { loadModel } from '../model';
-import { json, plural } from '../output';
+import { json, line, plural } from '../output';
 
 /** One problem in `lint --json` (the documented shape). */
 export interface ProblemJson {
@@ -78,7 +78,7 @@ export async function lintCommand(ctx: CommandContext, parsed: ParsedCommand): P
 		ctx.io.stdout(json(problems.map(problemToJson)));
 	} else {
 		const checked = [model.codeowners?.file, model.config?.file].filter((file): file is string => file !== undefined);
-		const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}\n`).join('');
+		const lines = problems.map((p) => line`${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}\n`).join('');
 		ctx.io.stdout(`${lines}${summary(problems, checked, files !== undefined)}`);
 	}
 	return problems.some((p) => p.severity === 'error') ? 1 : 0;

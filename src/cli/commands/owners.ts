@@ -4,7 +4,7 @@ import type { CodeownersInfo } from '../../engine/workspaceModel';
 import { loadCodeownersModel } from '../model';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
-import { json, table } from '../output';
+import { json, line, oneLine, table } from '../output';
 
 /** One path in `owners --json` (the documented shape; `--explain` adds the matching rules). */
 export interface OwnersJson {
@@ -66,14 +66,14 @@ function sectionLabel(name: string | null): string {
 function ruleText(loaded: CodeownersInfo, rule: CodeownersRule): string {
 	const owners = loaded.index.ownersOf(rule.index);
 	const pattern = rule.exclusion ? `!${rule.pattern}` : rule.pattern;
-	return `${loaded.file}:${rule.line}  ${pattern}${owners.length > 0 && !rule.exclusion ? `  ${owners.join(' ')}` : rule.exclusion ? '  (exclusion)' : '  (no owners)'}`;
+	return line`${loaded.file}:${rule.line}  ${pattern}${owners.length > 0 && !rule.exclusion ? `  ${owners.join(' ')}` : rule.exclusion ? '  (exclusion)' : '  (no owners)'}`;
 }
 
 function summaryRow(loaded: CodeownersInfo, resolution: OwnerResolution): string[] {
 	if (resolution.rule === null) {
 		return [resolution.path, '(unowned)', 'no rule matches'];
 	}
-	const where = `${loaded.file}:${resolution.rule.line} ${resolution.rule.pattern}`;
+	const where = line`${loaded.file}:${resolution.rule.line} ${resolution.rule.pattern}`;
 	if (resolution.owners.length === 0) {
 		return [resolution.path, '(unowned)', `${where} has no owners`];
 	}
@@ -81,32 +81,32 @@ function summaryRow(loaded: CodeownersInfo, resolution: OwnerResolution): string
 }
 
 function explainText(loaded: CodeownersInfo, explanation: OwnerExplanation): string {
-	const lines: string[] = [explanation.path];
-	lines.push(`  owners:   ${explanation.owners.length > 0 ? explanation.owners.join(' ') : '(unowned)'}`);
+	const lines: string[] = [oneLine(explanation.path)];
+	lines.push(line`  owners:   ${explanation.owners.length > 0 ? explanation.owners.join(' ') : '(unowned)'}`);
 	if (loaded.parsed.dialect === 'gitlab') {
 		for (const section of explanation.sections) {
 			const flags = [`${section.approvals} approval${section.approvals === 1 ? '' : 's'}`];
 			if (section.optional) {
 				flags.push('optional');
 			}
-			lines.push(`  section:  ${sectionLabel(section.name)} ${section.owners.join(' ') || '(no owners)'} (${flags.join(', ')})`);
-			lines.push(`    winner: ${ruleText(loaded, section.rule)}`);
+			lines.push(line`  section:  ${sectionLabel(section.name)} ${section.owners.join(' ') || '(no owners)'} (${flags.join(', ')})`);
+			lines.push(line`    winner: ${ruleText(loaded, section.rule)}`);
 		}
 		for (const name of explanation.excludedSections) {
-			lines.push(`  excluded: ${sectionLabel(name)} (an exclusion matches this path)`);
+			lines.push(line`  excluded: ${sectionLabel(name)} (an exclusion matches this path)`);
 		}
 	} else {
-		lines.push(`  winner:   ${explanation.rule ? ruleText(loaded, explanation.rule) : 'no rule matches'}`);
+		lines.push(line`  winner:   ${explanation.rule ? ruleText(loaded, explanation.rule) : 'no rule matches'}`);
 	}
 	if (explanation.shadowed.length > 0) {
 		lines.push('  shadowed (matched, but a later rule wins):');
 		for (const rule of explanation.shadowed) {
-			lines.push(`    ${ruleText(loaded, rule)}`);
+			lines.push(line`    ${ruleText(loaded, rule)}`);
 		}
 	}
 	const exclusions = explanation.matches.filter((rule) => rule.exclusion);
 	for (const rule of exclusions) {
-		lines.push(`  exclusion: ${ruleText(loaded, rule)}`);
+		lines.push(line`  exclusion: ${ruleText(loaded, rule)}`);
 	}
 	return `${lines.join('\n')}\n`;
 }
@@ -134,7 +134,7 @@ export async function ownersCommand(ctx: CommandContext, parsed: ParsedCommand):
 		for (const path of paths) {
 			const resolution = loaded.index.resolve(path);
 			for (const section of resolution.sections) {
-				out += `  ${path} ${sectionLabel(section.name)} ${section.owners.join(' ') || '(no owners)'} (${section.approvals} approval${section.approvals === 1 ? '' : 's'}${section.optional ? ', optional' : ''}, line ${section.line})\n`;
+				out += line`  ${path} ${sectionLabel(section.name)} ${section.owners.join(' ') || '(no owners)'} (${section.approvals} approval${section.approvals === 1 ? '' : 's'}${section.optional ? ', optional' : ''}, line ${section.line})\n`;
 			}
 		}
 	}

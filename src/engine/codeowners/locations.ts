@@ -2,6 +2,7 @@ import type { EngineHost } from '../types';
 import { detectDialect } from './dialect';
 import type { Dialect, DialectChoice } from './types';
 import { readFirstExisting } from '../readFirst';
+import { codeownersReadLimit } from '../safety/readLimits';
 
 const githubOrder = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 const gitlabOrder = ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] as const;
@@ -29,15 +30,23 @@ export function codeownersLocations(dialect?: Dialect): string[] {
 export async function findCodeowners(
 	host: EngineHost,
 	options?: { dialect?: Dialect | 'auto'; file?: string },
-): Promise<{ file: string; text: string; choice: DialectChoice } | undefined> {
+): Promise<{ file: string; text: string; choice: DialectChoice; tooLarge?: number } | undefined> {
 	const explicit = options?.dialect;
 	const candidates = options?.file !== undefined
 		? [options.file]
 		: codeownersLocations(explicit === 'github' || explicit === 'gitlab' ? explicit : undefined);
-	const found = await readFirstExisting(host, candidates);
-	if (!found) {
-		return undefined;
+	for (const file of candidates) {
+		// Sized before reading: GitHub ignores a file of 3 MB or more, so it is never read whole.
+		const size = await Promise.resolve(host.fileSize?.(file)).catch(() => undefined);
+		if (size !== undefined && size >= codeownersReadLimit.maxBytes) {
+			host.log?.('warn', `${file} is ${size} bytes; not read (3 MB limit)`);
+			return { file, text: '', choice: detectDialect(file, '', explicit), tooLarge: size };
+		}
+		const found = await readFirstExisting(host, [file]);
+		if (found) {
+			host.log?.('debug', `Using ${found.file} as CODEOWNERS`);
+			return { ...found, choice: detectDialect(found.file, found.text, explicit) };
+		}
 	}
-	host.log?.('debug', `Using ${found.file} as CODEOWNERS`);
-	return { ...found, choice: detectDialect(found.file, found.text, explicit) };
+	return undefined;
 }

@@ -459,3 +459,22 @@ export function utf8Length(text: string): number {
 	}
 	return bytes;
 }
+
+/**
+ * A CODEOWNERS too large to read (`size` ≥ 3 MB, known from the file system): nothing of it is
+ * read, it owns nothing, and `file-too-large` says why with the size. GitHub ignores such a
+ * file; GitLab documents no limit, and we apply GitHub's so a lookup never parses megabytes.
+ */
+export function unreadCodeowners(file: string, dialect: Dialect, size: number): ParsedCodeowners {
+	const parsed = parseCodeowners('', { dialect, file });
+	parsed.size = size;
+	parsed.ignored = true;
+	const bytes = `${String(size).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} bytes`;
+	parsed.problems.unshift({
+		code: 'file-too-large', severity: 'error', file, line: 1, column: 1, endColumn: 2,
+		message: dialect === 'github'
+			? `CODEOWNERS is ${bytes}; GitHub ignores a file of 3 MB or more, so no reviews are requested from it (not read).`
+			: `CODEOWNERS is ${bytes}, over the 3 MB read limit (GitLab documents none); it is not read and owns nothing.`,
+	});
+	return parsed;
+}

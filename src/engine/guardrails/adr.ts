@@ -152,9 +152,30 @@ export async function loadAdrs(host: EngineHost, config: GuardrailsConfig, adrFi
 				file: config.file,
 				line: source?.line ?? 1,
 				column: source?.column ?? 1,
-				message: `ADR ${ref.path} (${ref.key}) does not exist.`,
+				message: host.unreadableReason?.(ref.path) !== undefined
+					? `ADR ${ref.path} (${ref.key}) is not read: ${host.unreadableReason(ref.path)}.`
+					: `ADR ${ref.path} (${ref.key}) does not exist.`,
 			});
 		}
 	}
 	return { adrs, problems };
+}
+
+/**
+ * The next ADR number after the highest `NNNN-` prefix among `names`, zero-padded to 4 digits.
+ * Counted exactly in any size (a record numbered 2^53 or more must not give a "next" number equal
+ * to its own, which plain numbers would), and the width of the widest existing number is kept.
+ */
+export function nextAdrNumber(names: readonly string[]): string {
+	let max = 0n;
+	for (const name of names) {
+		const match = /^(\d+)-/.exec(name);
+		if (match) {
+			const n = BigInt(match[1]);
+			if (n > max) {
+				max = n;
+			}
+		}
+	}
+	return String(max + 1n).padStart(4, '0');
 }

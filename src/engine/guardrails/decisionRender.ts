@@ -1,5 +1,6 @@
 import type { Source } from '../types';
 import type { Adr, AdrRequirement, Contract, ContractKind, Decider, Decision, GuardrailsConfig, PersonRef, ReviewLevel } from './types';
+import { line, oneLine } from '../safety/text';
 
 /** The documented JSON shape of a decision (CLI `who --json`). */
 export interface DecisionJson {
@@ -101,17 +102,17 @@ function adrLine(adr: Adr): string {
  * most local first (each with why and where it is written), then contracts, review and ADRs.
  */
 export function renderDecisionText(decision: Decision): string {
-	const lines: string[] = [`Who decides ${decision.path}?`];
+	const lines: string[] = [line`Who decides ${decision.path}?`];
 	if (decision.domain) {
-		lines.push(`Domain: ${decision.domain.title}${decision.team ? ` (team ${decision.team.name})` : ''}`);
+		lines.push(line`Domain: ${decision.domain.title}${decision.team ? ` (team ${decision.team.name})` : ''}`);
 		if (decision.lead === null) {
-			lines.push(`Lead: not set. ${leadAction(decision)}`);
+			lines.push(line`Lead: not set. ${leadAction(decision)}`);
 		}
 	} else {
 		const rule = decision.codeowners?.rule;
 		if (rule && decision.codeowners && decision.codeowners.owners.length === 0) {
 			// An ownerless rule is a deliberate "unowned" marker, not a gap in CODEOWNERS.
-			lines.push(`Domain: none (unowned: ${decision.codeowners.file}:${rule.line} \`${rule.pattern}\` has no owners)`);
+			lines.push(line`Domain: none (unowned: ${decision.codeowners.file}:${rule.line} \`${rule.pattern}\` has no owners)`);
 		} else if (rule) {
 			lines.push('Domain: none (only CODEOWNERS covers this path)');
 		} else {
@@ -123,22 +124,22 @@ export function renderDecisionText(decision: Decision): string {
 	} else {
 		lines.push('Deciders, most local first:');
 		decision.chain.forEach((decider, i) => {
-			lines.push(`  ${i + 1}. ${deciderName(decider.who)}, ${roleLabel(decider.role)}: ${decider.why} [${where(decider.source)}]`);
+			lines.push(line`  ${i + 1}. ${deciderName(decider.who)}, ${roleLabel(decider.role)}: ${decider.why} [${where(decider.source)}]`);
 		});
 	}
 	if (decision.contracts.length > 0) {
 		lines.push('Contracts:');
 		for (const fact of decision.contracts) {
-			lines.push(`  - ${contractLine(fact.contract)}`);
+			lines.push(line`  - ${contractLine(fact.contract)}`);
 			if (fact.contract.guidance) {
-				lines.push(`    ${fact.contract.guidance}`);
+				lines.push(line`    ${fact.contract.guidance}`);
 			}
 		}
 	}
-	lines.push(`Review: ${decision.review.level}${decision.review.forum ? ' (architecture forum needed)' : ''}`);
+	lines.push(line`Review: ${decision.review.level}${decision.review.forum ? ' (architecture forum needed)' : ''}`);
 	if (decision.adrs.length > 0) {
 		lines.push('ADRs:');
-		decision.adrs.forEach((adr) => lines.push(`  - ${adrLine(adr)}`));
+		decision.adrs.forEach((adr) => lines.push(line`  - ${adrLine(adr)}`));
 	}
 	if (decision.crossTeam === true) {
 		lines.push('You are not on the owning team: this is a cross-team edit.');
@@ -146,7 +147,7 @@ export function renderDecisionText(decision: Decision): string {
 		lines.push('You are on the owning team.');
 	}
 	for (const drift of decision.drift) {
-		lines.push(`Warning: ${drift.message}`);
+		lines.push(line`Warning: ${drift.message}`);
 	}
 	return `${lines.join('\n')}\n`;
 }
@@ -166,12 +167,12 @@ export function leadAction(decision: Pick<Decision, 'domain' | 'team'>): string 
 
 /** Escapes text for a Markdown table cell or inline text. */
 export function escapeMarkdown(text: string): string {
-	return text.replace(/([\\`*_{}[\]<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
+	return oneLine(text.replace(/([\\`*_{}[\]<>|])/g, '\\$1'));
 }
 
 /** Escapes our own explanatory text for a table cell: code spans in it are intended, pipes and newlines are not. */
 function cell(text: string): string {
-	return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+	return oneLine(text.replace(/\|/g, '\\|'));
 }
 
 /**
@@ -179,36 +180,36 @@ function cell(text: string): string {
  * with why and source, the contracts, the review level and the ADRs.
  */
 export function renderDecisionMarkdown(decision: Decision): string {
-	const out: string[] = [`### Who decides \`${decision.path}\`?`, ''];
+	const out: string[] = [line`### Who decides \`${decision.path}\`?`, ''];
 	if (decision.domain) {
-		out.push(`**Domain:** ${escapeMarkdown(decision.domain.title)}${decision.team ? ` · **Team:** ${escapeMarkdown(decision.team.name)}` : ''}`);
+		out.push(line`**Domain:** ${escapeMarkdown(decision.domain.title)}${decision.team ? ` · **Team:** ${escapeMarkdown(decision.team.name)}` : ''}`);
 	} else {
 		out.push('**Domain:** none');
 	}
 	if (decision.lead) {
-		out.push(`**Lead:** ${escapeMarkdown(deciderName(decision.lead))}`);
+		out.push(line`**Lead:** ${escapeMarkdown(deciderName(decision.lead))}`);
 	} else if (decision.domain) {
-		out.push(`**Lead:** not set. ${cell(leadAction(decision))}`);
+		out.push(line`**Lead:** not set. ${cell(leadAction(decision))}`);
 	}
 	out.push('');
 	if (decision.chain.length > 0) {
 		out.push('| # | Who | Role | Why | Source |', '| --- | --- | --- | --- | --- |');
 		decision.chain.forEach((d, i) => {
-			out.push(`| ${i + 1} | ${escapeMarkdown(deciderName(d.who))} | ${roleLabel(d.role)} | ${cell(d.why)} | \`${where(d.source)}\` |`);
+			out.push(line`| ${i + 1} | ${escapeMarkdown(deciderName(d.who))} | ${roleLabel(d.role)} | ${cell(d.why)} | \`${where(d.source)}\` |`);
 		});
 		out.push('');
 	}
 	if (decision.contracts.length > 0) {
 		out.push('**Contracts**', '');
 		for (const fact of decision.contracts) {
-			out.push(`- ${escapeMarkdown(contractLine(fact.contract))}${fact.contract.guidance ? ` — ${escapeMarkdown(fact.contract.guidance)}` : ''}`);
+			out.push(line`- ${escapeMarkdown(contractLine(fact.contract))}${fact.contract.guidance ? ` — ${escapeMarkdown(fact.contract.guidance)}` : ''}`);
 		}
 		out.push('');
 	}
-	out.push(`**Review:** ${decision.review.level}${decision.review.forum ? ' · architecture forum needed' : ''}`);
+	out.push(line`**Review:** ${decision.review.level}${decision.review.forum ? ' · architecture forum needed' : ''}`);
 	if (decision.adrs.length > 0) {
 		out.push('', '**ADRs**', '');
-		decision.adrs.forEach((adr) => out.push(`- [${escapeMarkdown(adr.title)}](${adr.path}) — ${adr.status}`));
+		decision.adrs.forEach((adr) => out.push(line`- [${escapeMarkdown(adr.title)}](${adr.path}) — ${adr.status}`));
 	}
 	if (decision.crossTeam === true) {
 		out.push('', '> Cross-team edit: you are not on the owning team.');

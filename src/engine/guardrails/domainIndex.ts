@@ -1,4 +1,4 @@
-import { Minimatch } from 'minimatch';
+import { braceExpand, Minimatch } from 'minimatch';
 import type { Contract, Domain, GuardrailsConfig } from './types';
 
 /** One positive glob of a domain or contract, compiled once. */
@@ -34,7 +34,6 @@ export interface DomainMatch {
 	tiedGlobs: CompiledGlob[];
 }
 
-const minimatchOptions = { dot: true, nocase: false, nonegate: true, nocomment: true, optimizationLevel: 2 } as const;
 
 /** Index of the first glob character, or the length when the pattern is literal. */
 function literalPrefixLength(pattern: string): number {
@@ -72,92 +71,43 @@ function normalisePattern(pattern: string): string {
  */
 export const maxBraceExpansions = 1024;
 
+// `braceExpandMax` bounds the matcher itself: even a pattern the count let through cannot make
+// more than one pattern over the limit. `platform: 'linux'`: on the code hosts a backslash is an
+// escape (or a character), never a path separator, whatever OS runs us.
+const minimatchOptions = { dot: true, nocase: false, nonegate: true, nocomment: true, optimizationLevel: 2, braceExpandMax: maxBraceExpansions + 1, platform: 'linux' } as const;
+
 /** Longest glob compiled; minimatch throws on patterns over 64 KiB, and no real path is near this. */
 export const maxGlobLength = 4096;
 
-/** Index of the `}` closing the `{` at `open`, or -1 (backslash escapes respected). */
-function closingBrace(pattern: string, open: number): number {
-	let depth = 0;
-	for (let i = open; i < pattern.length; i++) {
-		const c = pattern[i];
-		if (c === '\\') {
-			i++;
-		} else if (c === '{') {
-			depth++;
-		} else if (c === '}' && --depth === 0) {
-			return i;
-		}
-	}
-	return -1;
-}
-
-/** Splits brace contents at top-level commas. */
-function braceAlternatives(body: string): string[] {
-	const parts: string[] = [];
-	let depth = 0;
-	let start = 0;
-	for (let i = 0; i < body.length; i++) {
-		const c = body[i];
-		if (c === '\\') {
-			i++;
-		} else if (c === '{') {
-			depth++;
-		} else if (c === '}') {
-			depth--;
-		} else if (c === ',' && depth === 0) {
-			parts.push(body.slice(start, i));
-			start = i + 1;
-		}
-	}
-	parts.push(body.slice(start));
-	return parts;
-}
+/** Counts already made (parse and compile both ask), bounded so a huge config cannot grow it without end. */
+const expansionCounts = new Map<string, number>();
 
 /**
- * How many patterns brace expansion would produce (an upper bound, capped just above `limit` so
- * the count itself cannot blow up): `{a,b}` alternatives add, consecutive groups multiply, and a
- * sequence `{1..n}` counts its members.
+ * How many patterns minimatch's brace expansion makes of `pattern`, capped at `limit + 1`. It is
+ * counted by the matcher's own expansion (bounded by `braceExpandMax`, so counting costs at most
+ * `limit + 1` results) rather than by a counter of our own: an estimate that reads braces
+ * differently from the matcher (an unbalanced leading `{` once made ours stop at 1 while
+ * minimatch expanded the groups after it) lets a brace bomb through.
  */
 export function braceExpansionCount(pattern: string, limit: number = maxBraceExpansions): number {
-	let total = 1;
-	for (let i = 0; i < pattern.length; i++) {
-		const c = pattern[i];
-		if (c === '\\') {
-			i++;
-			continue;
-		}
-		if (c !== '{') {
-			continue;
-		}
-		const close = closingBrace(pattern, i);
-		if (close < 0) {
-			break;
-		}
-		const body = pattern.slice(i + 1, close);
-		const alternatives = braceAlternatives(body);
-		let count = 0;
-		if (alternatives.length > 1) {
-			for (const alternative of alternatives) {
-				count += braceExpansionCount(alternative, limit);
-				if (count > limit) {
-					break;
-				}
-			}
-		} else {
-			const range = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.-?\d+)?$/.exec(body);
-			count = range ? Math.abs(rangeValue(range[2]) - rangeValue(range[1])) + 1 : braceExpansionCount(body, limit);
-		}
-		total *= Math.max(1, count);
-		if (total > limit) {
-			return limit + 1;
-		}
-		i = close;
+	if (!pattern.includes('{')) {
+		return 1;
 	}
-	return total;
-}
-
-function rangeValue(end: string): number {
-	return /^-?\d+$/.test(end) ? Number.parseInt(end, 10) : end.charCodeAt(0);
+	const key = `${limit}\u0000${pattern}`;
+	let count = expansionCounts.get(key);
+	if (count === undefined) {
+		try {
+			count = Math.max(1, braceExpand(pattern, { braceExpandMax: limit + 1 }).length);
+		} catch {
+			// minimatch refuses the pattern (too long): it is never compiled either.
+			count = limit + 1;
+		}
+		if (expansionCounts.size >= 10_000) {
+			expansionCounts.clear();
+		}
+		expansionCounts.set(key, count);
+	}
+	return count;
 }
 
 /** Compiles one `paths` list: positive globs and `!` exclusions (order-independent within the list). */
@@ -173,6 +123,9 @@ export function compilePathList(paths: readonly string[]): PathList {
 		let matcher: Minimatch;
 		try {
 			matcher = new Minimatch(pattern, minimatchOptions);
+			if (matcher.set.length > maxBraceExpansions) {
+				return;
+			}
 		} catch {
 			// minimatch throws on input it refuses; one bad glob must not take the whole config down.
 			return;

@@ -3,6 +3,7 @@ import { escapeMarkdown } from './decisionRender';
 import type { Change, ChangeStatus, ForecastContract, ForecastDomain, ForecastFile, ForecastOwnerGroup, ReviewForecast } from './types';
 import type { DecisionContext } from './whoDecides';
 import { whoDecides } from './whoDecides';
+import { line } from '../safety/text';
 
 /** The documented JSON shape of a review forecast (CLI `forecast --json`). */
 export interface ForecastJson {
@@ -177,21 +178,21 @@ function adrStatus(forecast: ReviewForecast): string {
 export function renderForecastText(forecast: ReviewForecast): string {
 	const lines = [`Review forecast: ${plural(forecast.files.length, 'changed file')}, ${plural(forecast.domains.length, 'domain')}, ${plural(forecast.contracts.length, 'contract')}.`];
 	for (const domain of forecast.domains) {
-		lines.push(`${domainName(domain)}${domain.lead ? ` (lead ${domain.lead.name}${domain.lead.handle ? ` ${domain.lead.handle}` : ''})` : ''}: ${plural(domain.files.length, 'file')}`);
+		lines.push(line`${domainName(domain)}${domain.lead ? ` (lead ${domain.lead.name}${domain.lead.handle ? ` ${domain.lead.handle}` : ''})` : ''}: ${plural(domain.files.length, 'file')}`);
 		if (domain.owners.length === 0) {
 			lines.push('  no CODEOWNERS owner');
 		}
-		domain.owners.forEach((g) => lines.push(`  ${groupText(g)}`));
+		domain.owners.forEach((g) => lines.push(line`  ${groupText(g)}`));
 	}
 	if (forecast.contracts.length > 0) {
 		lines.push('Contracts:');
 		for (const c of forecast.contracts) {
-			lines.push(`  ${c.contract.id} (${c.contract.title}): ${c.level} review, ${plural(c.approvals, 'approval')}, ${plural(c.files.length, 'file')}${c.reviewers.length > 0 ? `; reviewers ${c.reviewers.join(', ')}` : ''}`);
+			lines.push(line`  ${c.contract.id} (${c.contract.title}): ${c.level} review, ${plural(c.approvals, 'approval')}, ${plural(c.files.length, 'file')}${c.reviewers.length > 0 ? `; reviewers ${c.reviewers.join(', ')}` : ''}`);
 		}
 	}
-	lines.push(`Architecture forum: ${forecast.forum ? `needed${forecast.forumInfo ? ` (${forecast.forumInfo.title})` : ''}` : 'not needed'}`);
-	lines.push(`ADR: ${adrStatus(forecast)}`);
-	lines.push(`Reviewers to request: ${forecast.reviewers.length > 0 ? forecast.reviewers.join(', ') : 'none'}`);
+	lines.push(line`Architecture forum: ${forecast.forum ? `needed${forecast.forumInfo ? ` (${forecast.forumInfo.title})` : ''}` : 'not needed'}`);
+	lines.push(line`ADR: ${adrStatus(forecast)}`);
+	lines.push(line`Reviewers to request: ${forecast.reviewers.length > 0 ? forecast.reviewers.join(', ') : 'none'}`);
 	return `${lines.join('\n')}\n`;
 }
 
@@ -201,10 +202,10 @@ export function renderForecastText(forecast: ReviewForecast): string {
  */
 export function renderForecastMarkdown(forecast: ReviewForecast): string {
 	const out: string[] = ['## Review forecast', ''];
-	out.push(`This change touches **${plural(forecast.files.length, 'file')}** in **${plural(forecast.domains.length, 'domain')}** and **${plural(forecast.contracts.length, 'contract')}**.`, '');
+	out.push(line`This change touches **${plural(forecast.files.length, 'file')}** in **${plural(forecast.domains.length, 'domain')}** and **${plural(forecast.contracts.length, 'contract')}**.`, '');
 	for (const domain of forecast.domains) {
 		const lead = domain.lead ? ` — lead ${escapeMarkdown(domain.lead.name)}${domain.lead.handle ? ` (${domain.lead.handle})` : ''}` : '';
-		out.push(`### ${escapeMarkdown(domainName(domain))}${lead}`, '');
+		out.push(line`### ${escapeMarkdown(domainName(domain))}${lead}`, '');
 		// GitHub has no sections: the column only appears when a GitLab section is involved.
 		const sections = domain.owners.some((g) => g.section !== null);
 		out.push(sections ? '| Owners to request | Section | Approvals | Files |' : '| Owners to request | Approvals | Files |');
@@ -214,20 +215,20 @@ export function renderForecastMarkdown(forecast: ReviewForecast): string {
 		}
 		for (const g of domain.owners) {
 			const section = sections ? ` ${g.section === null ? '' : escapeMarkdown(g.section)}${g.optional ? ' (optional)' : ''} |` : '';
-			out.push(`| ${g.owners.map(escapeMarkdown).join(' or ')} |${section} ${g.approvals} | ${g.files.length} |`);
+			out.push(line`| ${g.owners.map(escapeMarkdown).join(' or ')} |${section} ${g.approvals} | ${g.files.length} |`);
 		}
 		out.push('');
 	}
 	if (forecast.contracts.length > 0) {
 		out.push('### Contracts', '', '| Contract | Kind | Level | Approvals | Files |', '| --- | --- | --- | --- | --- |');
 		for (const c of forecast.contracts) {
-			out.push(`| ${escapeMarkdown(c.contract.title)} (\`${c.contract.id}\`) | ${c.contract.kind} | ${c.level} | ${c.approvals} | ${c.files.length} |`);
+			out.push(line`| ${escapeMarkdown(c.contract.title)} (\`${c.contract.id}\`) | ${c.contract.kind} | ${c.level} | ${c.approvals} | ${c.files.length} |`);
 		}
 		out.push('');
 	}
-	out.push(`- **Architecture forum:** ${forecast.forum ? `needed${forecast.forumInfo ? ` (${escapeMarkdown(forecast.forumInfo.title)})` : ''}` : 'not needed'}`);
-	out.push(`- **ADR:** ${forecast.adrRequired ? (forecast.adrIncluded ? '✅ required and included' : '⚠️ required but missing from this change') : 'not required'}`);
-	out.push(`- **Reviewers to request:** ${forecast.reviewers.length > 0 ? forecast.reviewers.join(' ') : 'none'}`);
+	out.push(line`- **Architecture forum:** ${forecast.forum ? `needed${forecast.forumInfo ? ` (${escapeMarkdown(forecast.forumInfo.title)})` : ''}` : 'not needed'}`);
+	out.push(line`- **ADR:** ${forecast.adrRequired ? (forecast.adrIncluded ? '✅ required and included' : '⚠️ required but missing from this change') : 'not required'}`);
+	out.push(line`- **Reviewers to request:** ${forecast.reviewers.length > 0 ? forecast.reviewers.join(' ') : 'none'}`);
 	return `${out.join('\n')}\n`;
 }
 

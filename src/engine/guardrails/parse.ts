@@ -310,14 +310,17 @@ export function parseGuardrails(text: string, file: string): GuardrailsConfig {
 		reader.problems.push({ code: 'yaml-warning', severity: 'warning', file, line: start.line, column: start.col, message: warning.message.split('\n')[0] });
 	}
 	let data: unknown;
+	let refused = false;
 	try {
 		data = doc.toJS({ maxAliasCount: 1000 });
 	} catch (error) {
 		reader.problems.push({ code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1, message: `Cannot read the document: ${String(error)}` });
 		data = undefined;
+		refused = true;
 	}
 	if (data === undefined || data === null) {
-		if (doc.errors.length === 0) {
+		// A refused document (an alias bomb) is not an empty one.
+		if (doc.errors.length === 0 && !refused) {
 			reader.report('empty-config', 'error', '', 'The file is empty; it needs at least "version: 1".');
 		}
 		config.problems = reader.problems;

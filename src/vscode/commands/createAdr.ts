@@ -1,21 +1,12 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import type { RepoModel } from '../ownershipService';
+import { nextAdrNumber } from '../../engine/guardrails/adr';
 import { targetUri } from './target';
 
 const fallbackTemplate = '# {title}\n\n- Status: proposed\n\n## Context\n\n## Decision\n\n## Consequences\n';
-
-/** Next free 4-digit ADR number among `NNNN-*.md` names. */
-export function nextAdrNumber(names: readonly string[]): number {
-	let max = 0;
-	for (const name of names) {
-		const match = /^(\d+)-/.exec(name);
-		if (match) {
-			max = Math.max(max, Number(match[1]));
-		}
-	}
-	return max + 1;
-}
 
 /** `Version the payments API` → `version-the-payments-api`. */
 export function slug(title: string): string {
@@ -59,18 +50,36 @@ export async function createAdr(container: Container, arg?: unknown, title?: str
 	} catch {
 		// The root does not exist yet: the first ADR creates it.
 	}
-	const number = String(nextAdrNumber(names)).padStart(4, '0');
-	const target = vscode.Uri.joinPath(dir, `${number}-${slug(name)}.md`);
 	// From a contract file, link the new record to what it decides about.
 	const decision = uri ? (await container.service.answer(uri))?.decision : undefined;
 	const links = {
 		domains: decision?.domain ? [decision.domain.id] : [],
 		contracts: decision?.contracts.map((fact) => fact.contract.id) ?? [],
 	};
-	const body = fillTemplate(template, name.trim(), number, links);
-	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(body));
-	await vscode.window.showTextDocument(target);
-	return target;
+	// Never overwrite a record: the file is created exclusively, and a name taken meanwhile (or a
+	// number someone else just used) moves on to the next number.
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const number = nextAdrNumber(names);
+		const target = vscode.Uri.joinPath(dir, `${number}-${slug(name)}.md`);
+		const body = fillTemplate(template, name.trim(), number, links);
+		let created: boolean;
+		try {
+			created = await createExclusively(repo.root, dir, target, new TextEncoder().encode(body));
+		} catch (error) {
+			if (error instanceof OutsideRootError) {
+				void vscode.window.showErrorMessage(vscode.l10n.t('Not creating an Architecture Decision Record: the ADR folder {0} leads outside the repository.', rootPath));
+				return undefined;
+			}
+			throw error;
+		}
+		if (created) {
+			await vscode.window.showTextDocument(target);
+			return target;
+		}
+		names = [...names, `${number}-${slug(name)}.md`];
+	}
+	void vscode.window.showErrorMessage(vscode.l10n.t('Could not create a new Architecture Decision Record in {0}: every name tried exists.', rootPath));
+	return undefined;
 }
 
 /**
@@ -92,4 +101,38 @@ export function fillTemplate(template: string, title: string, number: string, li
 		}
 	}
 	return text;
+}
+
+/**
+ * Writes `content` to `target` only if nothing is there: `wx` (O_EXCL) on a local disk, else a
+ * workspace edit that fails on an existing file. False when the file exists.
+ */
+async function createExclusively(root: vscode.Uri, dir: vscode.Uri, target: vscode.Uri, content: Uint8Array): Promise<boolean> {
+	await vscode.workspace.fs.createDirectory(dir);
+	if (target.scheme === 'file') {
+		// The ADR folder may be a committed link out of the repository: never write there.
+		const [realRoot, realDir] = await Promise.all([fs.realpath(root.fsPath), fs.realpath(dir.fsPath)]);
+		const back = nodePath.relative(realRoot, realDir);
+		if (back.startsWith('..') || nodePath.isAbsolute(back)) {
+			throw new OutsideRootError(dir);
+		}
+		try {
+			await fs.writeFile(target.fsPath, content, { flag: 'wx' });
+			return true;
+		} catch (error) {
+			if ((error as { code?: string }).code === 'EEXIST') {
+				return false;
+			}
+			throw error;
+		}
+	}
+	const edit = new vscode.WorkspaceEdit();
+	edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: content });
+	return vscode.workspace.applyEdit(edit);
+}
+
+class OutsideRootError extends Error {
+	constructor(readonly dir: vscode.Uri) {
+		super(`${dir.fsPath} is outside the repository`);
+	}
 }

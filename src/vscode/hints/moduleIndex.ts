@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../logger';
+import { WorkspaceHost } from '../workspaceHost';
 import { packageNameOf, readTsconfigPaths } from '../../engine/imports/modulePaths';
 import type { ModuleContext, WorkspacePackage } from '../../engine/imports/modulePaths';
 
@@ -32,16 +33,20 @@ export class ModuleIndex implements vscode.Disposable {
 
 	private async load(root: vscode.Uri): Promise<ModuleContext> {
 		const started = Date.now();
-		const tsconfigText = await readText(vscode.Uri.joinPath(root, 'tsconfig.json'));
+		const host = new WorkspaceHost(root, this.logger);
+		const tsconfigText = await host.readFile('tsconfig.json').catch(() => undefined);
 		const tsconfig = tsconfigText === undefined ? undefined : readTsconfigPaths(tsconfigText);
 		const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/package.json'), '**/node_modules/**', maxPackages);
 		const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
 		const packages: WorkspacePackage[] = [];
 		await Promise.all(uris.map(async (uri) => {
-			const text = await readText(uri);
+			if (!uri.path.startsWith(prefix)) {
+				return;
+			}
+			const rel = uri.path.slice(prefix.length);
+			const text = await host.readFile(rel).catch(() => undefined);
 			const name = text === undefined ? undefined : packageNameOf(text);
-			if (name !== undefined && uri.path.startsWith(prefix)) {
-				const rel = uri.path.slice(prefix.length);
+			if (name !== undefined) {
 				packages.push({ name, dir: rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '' });
 			}
 		}));
@@ -76,13 +81,5 @@ export class ModuleIndex implements vscode.Disposable {
 			watcher.dispose();
 		}
 		this.onDidChangeEmitter.dispose();
-	}
-}
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-	try {
-		return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-	} catch {
-		return undefined;
 	}
 }

@@ -1,7 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { getConfig } from '../configuration';
 import { codeHostFor, remoteUrlFromGitConfig } from './codeHost';
 import type { CodeHost, CodeHostKind } from './codeHost';
+import { WorkspaceHost } from '../workspaceHost';
 
 /** Only plain http(s) URLs are ever put into a Markdown link or a document link. */
 const safeUrl = /^(https?:\/\/[A-Za-z0-9.\-_~:%/]+|mailto:[A-Za-z0-9.\-_~%+@]+)$/;
@@ -41,11 +42,8 @@ export class CodeHostResolver {
 }
 
 async function readRemote(root: vscode.Uri): Promise<string | undefined> {
-	try {
-		const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.git', 'config'));
-		return remoteUrlFromGitConfig(new TextDecoder('utf-8').decode(bytes));
-	} catch {
-		// No .git directory (or a worktree whose .git is a file): fall back to the dialect's host.
-		return undefined;
-	}
+	// Through the host: a regular file inside the root, within its size limit.
+	const text = await new WorkspaceHost(root).readFile('.git/config').catch(() => undefined);
+	// No .git directory (or a worktree whose .git is a file): fall back to the dialect's host.
+	return text === undefined ? undefined : remoteUrlFromGitConfig(text);
 }

@@ -3,10 +3,10 @@ import { isNormalRepoPath, normalizeRepoPath, parentPath } from '../../../src/en
 
 suite('engine paths', () => {
 	test('isNormalRepoPath accepts engine-form paths only', () => {
-		for (const ok of ['a', 'a/b.c', '.env', '.github/x', 'a/..b', '']) {
+		for (const ok of ['a', 'a/b.c', '.env', '.github/x', 'a/..b', '', 'a\\b']) {
 			assert.equal(isNormalRepoPath(ok), true, ok);
 		}
-		for (const bad of ['/a', './a', 'a/', 'a//b', 'a/./b', 'a\\b', '.', 'a/.']) {
+		for (const bad of ['/a', './a', 'a/', 'a//b', 'a/./b', '.', 'a/.']) {
 			assert.equal(isNormalRepoPath(bad), false, bad);
 		}
 	});
@@ -14,7 +14,8 @@ suite('engine paths', () => {
 	test('normalizeRepoPath', () => {
 		assert.equal(normalizeRepoPath('./src//a.c'), 'src/a.c');
 		assert.equal(normalizeRepoPath('/src/a/'), 'src/a');
-		assert.equal(normalizeRepoPath('src\\win\\a.c'), 'src/win/a.c');
+		// A backslash is a character on the code hosts (issue 14).
+		assert.equal(normalizeRepoPath('src\\win\\a.c'), 'src\\win\\a.c');
 		assert.equal(normalizeRepoPath('a/./b'), 'a/b');
 		assert.equal(normalizeRepoPath('.'), '');
 		assert.equal(normalizeRepoPath('src/a.c'), 'src/a.c');

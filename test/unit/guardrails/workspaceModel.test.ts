@@ -89,12 +89,25 @@ suite('loadWorkspaceModel', () => {
 		assert.equal(model.who('a').domain, null);
 	});
 
-	test('paths written with ./, a leading slash, backslashes or doubled slashes get the same answer', async () => {
+	test('paths written with ./, a leading slash or doubled slashes get the same answer', async () => {
 		const model = await loadWorkspaceModel(memoryHost(bankFiles()), { adrFiles: fixtureFiles('bank') });
 		const plain = model.who('services/payments/api/openapi.yaml');
-		for (const spelling of ['./services/payments/api/openapi.yaml', '/services\\payments\\api/openapi.yaml', 'services//payments/api/openapi.yaml']) {
+		for (const spelling of ['./services/payments/api/openapi.yaml', '/services/payments/api/openapi.yaml', 'services//payments/api/openapi.yaml']) {
 			assert.equal(model.who(spelling).path, plain.path, spelling);
 			assert.deepEqual(model.owners(spelling)?.owners, model.owners(plain.path)?.owners, spelling);
+		}
+	});
+
+	test('a backslash is a character of the name, not a separator (issue 14): "services\\payments\\api\\openapi.yaml" at the root is not the contract', async () => {
+		const model = await loadWorkspaceModel(memoryHost(bankFiles()), { adrFiles: fixtureFiles('bank') });
+		const plain = model.who('services/payments/api/openapi.yaml');
+		assert.ok(plain.contracts.length > 0);
+		for (const spelling of ['services\\payments\\api\\openapi.yaml', '/services\\payments\\api/openapi.yaml', 'services\\payments/api/openapi.yaml']) {
+			const decision = model.who(spelling);
+			assert.equal(decision.path, spelling.replace(/^\//, ''), spelling);
+			assert.equal(decision.contracts.length, 0, spelling);
+			assert.notDeepEqual(model.owners(spelling)?.owners, model.owners(plain.path)?.owners, spelling);
+			assert.equal(model.crossings(spelling).contracts.length, 0, spelling);
 		}
 	});
 });
