@@ -1,5 +1,6 @@
 import { isAdrPath } from './adr';
 import { escapeMarkdown } from './decisionRender';
+import type { Problem } from '../types';
 import type { Change, ChangeStatus, ForecastContract, ForecastDomain, ForecastFile, ForecastOwnerGroup, ReviewForecast } from './types';
 import type { DecisionContext } from './whoDecides';
 import { whoDecides } from './whoDecides';
@@ -239,6 +240,40 @@ export function escapeAnnotationData(text: string): string {
 /** Escapes a workflow command property value: the data escapes plus `:` and `,`. */
 export function escapeAnnotationProperty(text: string): string {
 	return escapeAnnotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * The findings of a forecast as problems, for CI reports (SARIF, GitLab Code Quality, GitHub
+ * annotations): one `contract-edit` per changed file and contract (at the contract's `severity`,
+ * on line 1 of the file; deleted files have no line to point at and are skipped), and one
+ * `adr-required` error at the contract's entry in guardrails.yaml when a required ADR is missing.
+ */
+export function forecastProblems(forecast: ReviewForecast): Problem[] {
+	const out: Problem[] = [];
+	const byId = new Map(forecast.contracts.map((c) => [c.contract.id, c]));
+	for (const file of forecast.files) {
+		if (file.status === 'deleted') {
+			continue;
+		}
+		for (const id of file.contracts) {
+			const c = byId.get(id);
+			if (!c) {
+				continue;
+			}
+			const message = `${file.path} is part of contract ${c.contract.id} (${c.contract.kind}, owned by ${c.contract.owner}): ${c.level} review, ${plural(c.approvals, 'approval')}${c.reviewers.length > 0 ? ` from ${c.reviewers.join(', ')}` : ''}.${c.contract.guidance ? ` ${c.contract.guidance}` : ''}`;
+			out.push({ code: 'contract-edit', severity: c.contract.severity, file: file.path, line: 1, column: 1, message });
+		}
+	}
+	if (forecast.adrRequired && !forecast.adrIncluded) {
+		for (const c of forecast.contracts.filter((x) => x.contract.review.adr === 'required')) {
+			const source = c.contract.source;
+			out.push({
+				code: 'adr-required', severity: 'error', file: source.file, line: source.line, column: source.column,
+				message: `Contract ${c.contract.id} requires an ADR, and none is added or modified in this change.`,
+			});
+		}
+	}
+	return out;
 }
 
 /**
