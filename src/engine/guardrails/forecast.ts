@@ -1,5 +1,5 @@
 import { isAdrPath } from './adr';
-import { escapeMarkdown } from './decisionRender';
+import { escapeMarkdown, noDomainsHint } from './decisionRender';
 import type { Problem } from '../types';
 import type { Change, ChangeStatus, ForecastContract, ForecastDomain, ForecastFile, ForecastOwnerGroup, ReviewForecast } from './types';
 import type { DecisionContext } from './whoDecides';
@@ -120,6 +120,7 @@ export function forecastReview(ctx: DecisionContext, changes: readonly Change[])
 		adrIncluded,
 		reviewers,
 		forumInfo: ctx.config?.forum ?? null,
+		ownersOnly: ctx.config === null,
 	};
 }
 
@@ -163,8 +164,13 @@ function groupText(group: ForecastOwnerGroup): string {
 	return `${section}${who}: ${plural(group.approvals, 'approval')}${group.optional ? ' (optional)' : ''} for ${plural(group.files.length, 'file')}`;
 }
 
-function domainName(domain: ForecastDomain): string {
-	return domain.title ?? domain.id ?? 'No domain';
+function domainName(domain: ForecastDomain, forecast: ReviewForecast): string {
+	return domain.title ?? domain.id ?? (forecast.ownersOnly === true ? 'No code owner' : 'No domain');
+}
+
+/** `2 domains`, or without guardrails.yaml `2 owners` (the groups are then CODEOWNERS handles). */
+function groupCount(forecast: ReviewForecast): string {
+	return plural(forecast.domains.length, forecast.ownersOnly === true ? 'owner' : 'domain');
 }
 
 function adrStatus(forecast: ReviewForecast): string {
@@ -176,9 +182,12 @@ function adrStatus(forecast: ReviewForecast): string {
 
 /** Renders a forecast as plain text for a terminal. */
 export function renderForecastText(forecast: ReviewForecast): string {
-	const lines = [`Review forecast: ${plural(forecast.files.length, 'changed file')}, ${plural(forecast.domains.length, 'domain')}, ${plural(forecast.contracts.length, 'contract')}.`];
+	const lines = [`Review forecast: ${plural(forecast.files.length, 'changed file')}, ${groupCount(forecast)}, ${plural(forecast.contracts.length, 'contract')}.`];
+	if (forecast.ownersOnly === true) {
+		lines.push(`Grouped by code owner; ${noDomainsHint}.`);
+	}
 	for (const domain of forecast.domains) {
-		lines.push(`${domainName(domain)}${domain.lead ? ` (lead ${domain.lead.name}${domain.lead.handle ? ` ${domain.lead.handle}` : ''})` : ''}: ${plural(domain.files.length, 'file')}`);
+		lines.push(`${domainName(domain, forecast)}${domain.lead ? ` (lead ${domain.lead.name}${domain.lead.handle ? ` ${domain.lead.handle}` : ''})` : ''}: ${plural(domain.files.length, 'file')}`);
 		if (domain.owners.length === 0) {
 			lines.push('  no CODEOWNERS owner');
 		}
@@ -202,10 +211,13 @@ export function renderForecastText(forecast: ReviewForecast): string {
  */
 export function renderForecastMarkdown(forecast: ReviewForecast): string {
 	const out: string[] = ['## Review forecast', ''];
-	out.push(`This change touches **${plural(forecast.files.length, 'file')}** in **${plural(forecast.domains.length, 'domain')}** and **${plural(forecast.contracts.length, 'contract')}**.`, '');
+	out.push(`This change touches **${plural(forecast.files.length, 'file')}** ${forecast.ownersOnly === true ? 'of' : 'in'} **${groupCount(forecast)}** and **${plural(forecast.contracts.length, 'contract')}**.`, '');
+	if (forecast.ownersOnly === true) {
+		out.push(`_Grouped by code owner; ${escapeMarkdown(noDomainsHint)}._`, '');
+	}
 	for (const domain of forecast.domains) {
 		const lead = domain.lead ? ` — lead ${escapeMarkdown(domain.lead.name)}${domain.lead.handle ? ` (${domain.lead.handle})` : ''}` : '';
-		out.push(`### ${escapeMarkdown(domainName(domain))}${lead}`, '');
+		out.push(`### ${escapeMarkdown(domainName(domain, forecast))}${lead}`, '');
 		// GitHub has no sections: the column only appears when a GitLab section is involved.
 		const sections = domain.owners.some((g) => g.section !== null);
 		out.push(sections ? '| Owners to request | Section | Approvals | Files |' : '| Owners to request | Approvals | Files |');
