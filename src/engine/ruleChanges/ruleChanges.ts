@@ -157,7 +157,7 @@ function reviewerDelta(changes: RuleChanges): { added: string[]; dropped: string
 /** Plain-text lines for the end of `check`: which rules the forecast used and what the edit changes. */
 export function renderRuleChangesText(changes: RuleChanges): string {
 	if (changes.edited.length === 0) {
-		return `Rules: CODEOWNERS and guardrails.yaml as on ${changes.baseRef} (the host reads the target branch's).\n`;
+		return `Rules: read from ${changes.baseRef}, as the host does (this change edits neither CODEOWNERS nor guardrails.yaml).\n`;
 	}
 	const lines = [
 		`Rules: this change edits ${editedFiles(changes)}. The forecast above uses the rules on ${changes.baseRef}, as the host does for this pull request; the new rules take effect after merge.`,
