@@ -58,7 +58,10 @@ export async function forecastWithHeadRules(
 ): Promise<RoutedForecast> {
 	const options = repo.loadOptions;
 	const explicit = [options.codeownersFile, options.configFile].filter((f): f is string => f !== undefined);
-	const edited = ruleFileEdits(changes, [repo.model.codeowners?.file, repo.model.config?.file, ...explicit].filter((f): f is string => f !== undefined));
+	const edited = ruleFileEdits(changes, {
+		codeowners: [repo.model.codeowners?.file, options.codeownersFile],
+		guardrails: [repo.model.config?.file, options.configFile],
+	});
 	const canReadHead = (api?.getRepository(repo.root) ?? null) !== null || canSpawnGit(repo.root);
 	if (edited.length === 0 || !canReadHead) {
 		return { forecast: repo.model.forecast(changes), rules: undefined };

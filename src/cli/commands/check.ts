@@ -85,8 +85,14 @@ async function forecastAgainstBase(ctx: CommandContext, parsed: ParsedCommand, s
 		throw new CliError(`no CODEOWNERS file and no guardrails config in ${ctx.root} or on ${set.ref}; pass --root DIR, --codeowners FILE or --config FILE`);
 	}
 	const forecast = base.forecast(set.changes);
-	const explicit = [stringFlag(parsed.values, 'codeowners'), stringFlag(parsed.values, 'config')].filter((f): f is string => f !== undefined);
-	const edited = ruleFileEdits(set.changes, [head.codeowners?.file, head.config?.file, base.codeowners?.file, base.config?.file, ...ctx.rootPaths(explicit)].filter((f): f is string => f !== undefined));
+	const explicit = (flag: string): string[] => {
+		const value = stringFlag(parsed.values, flag);
+		return value === undefined ? [] : ctx.rootPaths([value]);
+	};
+	const edited = ruleFileEdits(set.changes, {
+		codeowners: [head.codeowners?.file, base.codeowners?.file, ...explicit('codeowners')],
+		guardrails: [head.config?.file, base.config?.file, ...explicit('config')],
+	});
 	// Comparing every file costs a lookup per file and model: only worth it when the rules changed.
 	const files = edited.length === 0 ? [] : [...(await ctx.git.trackedFiles()), ...set.changes.map((c) => c.path)];
 	const rules = compareRules({ baseRef: set.ref, base, head, files, changes: set.changes, edited, baseForecast: forecast });

@@ -47,12 +47,14 @@ export const ruleChangeExamples = 10;
 
 /**
  * The rule files among a change set: every CODEOWNERS location of either host and every
- * guardrails config location (and the explicit files in use), by new and old path, so adding a
- * `.github/CODEOWNERS` that outranks the root one counts as an edit too.
+ * guardrails config location, plus the files in use (`extra`: a configured CODEOWNERS or config
+ * path), by new and old path, so adding a `.github/CODEOWNERS` that outranks the root one counts
+ * as an edit too.
  */
-export function ruleFileEdits(changes: readonly Change[], extra: readonly string[] = []): RuleFileEdit[] {
-	const codeowners = new Set([...codeownersLocations(), ...extra.filter((f) => /(^|\/)CODEOWNERS$/.test(f))]);
-	const guardrails = new Set([...guardrailsLocations, ...extra.filter((f) => !codeowners.has(f))]);
+export function ruleFileEdits(changes: readonly Change[], extra: { codeowners?: readonly (string | undefined)[]; guardrails?: readonly (string | undefined)[] } = {}): RuleFileEdit[] {
+	const known = (list: readonly (string | undefined)[] | undefined): string[] => (list ?? []).filter((f): f is string => f !== undefined).map(normalizeRepoPath);
+	const codeowners = new Set([...codeownersLocations(), ...known(extra.codeowners)]);
+	const guardrails = new Set([...guardrailsLocations, ...known(extra.guardrails)]);
 	const edits: RuleFileEdit[] = [];
 	for (const change of changes) {
 		for (const path of [change.path, change.oldPath].filter((p): p is string => p !== undefined).map(normalizeRepoPath)) {
