@@ -3,14 +3,16 @@
 //   npm run demo -- --port 8080        a fixed port (default: 8080 if free, else any free port)
 //   npm run demo -- --vsix FILE        shows an installed package instead of the repository
 //   npm run demo -- --screenshots      packages the extension, drives headless chromium through each
-//                                      surface and writes media/screenshot-*.png, then exits
-//                                      (--dev: the development build instead of a package)
+//                                      surface and writes test-results/screenshots/screenshot-*.png,
+//                                      then exits (--dev: the development build instead of a package;
+//                                      --out media: refresh the README's tracked screenshots)
 // code-server listens on 127.0.0.1 only; forward the port to see it from another machine.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { prepareDemoRepo, removePrepared } from '../scripts/prepareWorkspace.mjs';
+import { screenshotDir } from './demoOptions.mjs';
 import {
 	createLifecycle, launchChromium, openPage, readArgs, remoteUri, repoRoot, startCodeServer, stopwatchLog, workbenchUrl,
 } from './harness.mjs';
@@ -22,7 +24,7 @@ const log = stopwatchLog('demo');
 const { finish, onCleanup } = createLifecycle(log);
 const args = readArgs();
 const screenshots = args.has('screenshots');
-const mediaDir = path.resolve(args.get('out', path.join(repoRoot, 'media')));
+const mediaDir = screenshotDir(args, repoRoot);
 
 function portIsFree(port) {
 	return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares the real-VS Code test harness from Debian's apt and the npm registry only (no GitHub).
 # Idempotent: every step checks first, so `npm test` can call it on every run for ~0.1 s.
-# Runs as root in CI here; apt needs root, the npm part does not.
+# Runs as root in CI here; apt needs root (as another user it says what to run), the npm part does not.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
@@ -13,6 +13,13 @@ for pkg in chromium ripgrep libkrb5-dev; do
 	dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+	if [ "$(id -u)" != "0" ]; then
+		# apt-get needs root: say what to run rather than fail halfway through with apt's own error.
+		echo "setup: missing Debian packages: ${missing[*]}" >&2
+		echo "setup: install them as root, then run this again:" >&2
+		echo "setup:   sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+		exit 1
+	fi
 	echo "setup: apt-get install ${missing[*]}"
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -19,7 +19,7 @@ const codeowners: Record<string, OptionSpec> = {
 /** Flags each command accepts; anything else is a usage error (parseArgs strict mode). */
 export const commandOptions: Record<CommandName, Record<string, OptionSpec>> = {
 	owners: { ...common, ...codeowners, json: { type: 'boolean' }, explain: { type: 'boolean' } },
-	lint: { ...common, ...codeowners, config: { type: 'string' }, 'files-from': { type: 'string' }, json: { type: 'boolean' } },
+	lint: { ...common, ...codeowners, config: { type: 'string' }, 'files-from': { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' } },
 	audit: { ...common, ...codeowners, 'files-from': { type: 'string' }, json: { type: 'boolean' } },
 	init: { ...common, ...codeowners, 'files-from': { type: 'string' }, json: { type: 'boolean' }, stdout: { type: 'boolean' }, force: { type: 'boolean' } },
 	who: { ...common, ...codeowners, config: { type: 'string' }, me: { type: 'string' }, json: { type: 'boolean' } },
@@ -125,11 +125,13 @@ and untracked files); with PATHs, those paths count as modified.
 Options:
 ${rootHelp}
   --base REF            compare with the merge base of HEAD and REF
-                        (default: origin/HEAD, then main, then master)
+                        (default: origin/HEAD, then main, then master); CODEOWNERS and
+                        guardrails.yaml are read as they are on REF, as the host reads them
   --config FILE         guardrails config
 ${codeownersHelp}
   --me WHO              who you are (default: git config user.email)
-  --format F            text | markdown | github | json (default: text)
+  --format F            text | markdown | github | json | sarif | gitlab (default: text);
+                        sarif: SARIF 2.1.0 for code scanning; gitlab: a Code Quality report
   --json                same as --format json
   --fail-on LEVEL       contract (default): exit 1 when a contract that requires an ADR is
                         touched and no ADR is added or changed; architecture: also when any
@@ -146,7 +148,9 @@ ${codeownersHelp}
   --config FILE         guardrails config
   --files-from FILE     the repository's files, one per line; - reads standard input
                         (default: git ls-files)
-  --json                JSON array of { file, line, column, severity, code, message }
+  --format F            text | json | sarif | gitlab (default: text)
+  --json                same as --format json: an array of
+                        { file, line, column, severity, code, message }
 
 Exit code 1 when any problem is an error.
 `,

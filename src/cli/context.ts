@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatBytes, formatLimit } from '../engine/safety/readLimits';
 import { readBounded, regularFileProblem } from './boundedRead';
@@ -39,6 +40,26 @@ export class CommandContext {
 	gitTopLevel(): Promise<string | undefined> {
 		this.topLevel ??= this.git.topLevel();
 		return this.topLevel;
+	}
+
+	/**
+	 * The root's path inside its git work tree (`demo/acme-bank/`), or '' at the top or outside
+	 * git. GitHub and GitLab resolve report paths against the repository, so a root in a
+	 * subdirectory needs the prefix.
+	 */
+	async repositoryPrefix(): Promise<string> {
+		let top: string | undefined;
+		try {
+			top = await this.gitTopLevel();
+		} catch {
+			// Without git the root is taken as the repository.
+			return '';
+		}
+		if (top === undefined) {
+			return '';
+		}
+		const relative = path.relative(realpathSync(top), realpathSync(this.root));
+		return relative === '' || relative.startsWith('..') ? '' : `${relative.split(path.sep).join('/')}/`;
 	}
 
 	/** A host over the root; `files` (when known) answers directory listings. */

@@ -156,7 +156,7 @@ export class Git {
 	 * else with the default branch (`origin/HEAD`, then `main`, then `master`). A repository
 	 * without commits, or a ref that does not exist, is a user error.
 	 */
-	async changeBase(explicit: string | undefined): Promise<{ ref: string; commit: string; mergeBase: boolean }> {
+	async changeBase(explicit: string | undefined): Promise<{ ref: string; commit: string; tip: string; mergeBase: boolean }> {
 		const head = await this.resolveCommit('HEAD');
 		if (head === undefined) {
 			throw new CliError('the repository has no commits yet; commit something or pass the paths to check');
@@ -182,7 +182,32 @@ export class Git {
 			}
 		}
 		const base = await this.mergeBase(head, commit);
-		return { ref, commit: base ?? commit, mergeBase: base !== undefined };
+		return { ref, commit: base ?? commit, tip: commit, mergeBase: base !== undefined };
+	}
+
+	/**
+	 * Which of `paths` (relative to `cwd`) are files in `commit`: one `git ls-tree`, so a missing
+	 * file is told apart from a failing git without parsing error messages.
+	 */
+	async filesAt(commit: string, paths: readonly string[]): Promise<Set<string>> {
+		const result = await this.run(['ls-tree', '-r', '--name-only', '-z', commit, '--', ...paths]);
+		if (result.code !== 0) {
+			throw new CliError(`git ls-tree failed: ${firstLine(result.stderr)}`);
+		}
+		const wanted = new Set(paths);
+		return new Set(splitNul(result.stdout).filter((path) => wanted.has(path)));
+	}
+
+	/**
+	 * The text of a file at a commit (`git show commit:./path`, the path relative to `cwd`), with
+	 * textconv filters off: they can run programs from the repository's config.
+	 */
+	async showFile(commit: string, path: string): Promise<string> {
+		const result = await this.run(['show', '--no-textconv', `${commit}:./${path}`]);
+		if (result.code !== 0) {
+			throw new CliError(`git show ${commit.slice(0, 12)}:${path} failed: ${firstLine(result.stderr)}`);
+		}
+		return result.stdout;
 	}
 
 	/**

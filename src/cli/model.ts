@@ -7,6 +7,7 @@ import { oneOf, stringFlag } from './args';
 import type { ParsedCommand } from './args';
 import type { CommandContext } from './context';
 import { CliError } from './errors';
+import { RevisionHost } from './revisionHost';
 
 /** The `--dialect` flag: `auto` (the default) lets location and content decide. */
 export function dialectFlag(parsed: ParsedCommand): Dialect | 'auto' {
@@ -22,6 +23,8 @@ export interface LoadOptions {
 	requireCodeowners?: boolean;
 	/** Fail when there is neither a CODEOWNERS file nor a guardrails config. */
 	requireAny?: boolean;
+	/** Read CODEOWNERS and guardrails.yaml from this commit instead of the working tree. */
+	revision?: string;
 }
 
 /** A loaded model whose CODEOWNERS part is known to exist. */
@@ -37,15 +40,21 @@ export async function loadModel(ctx: CommandContext, parsed: ParsedCommand, opti
 	const dialect = dialectFlag(parsed);
 	const codeownersFile = await ctx.explicitFile('--codeowners', stringFlag(parsed.values, 'codeowners'));
 	const configFile = await ctx.explicitFile('--config', stringFlag(parsed.values, 'config'));
-	const host = ctx.host(options.files);
+	const codeownersCandidates = codeownersFile !== undefined ? [codeownersFile] : codeownersLocations(dialect === 'auto' ? undefined : dialect);
+	const configCandidates = configFile !== undefined ? [configFile] : [...guardrailsLocations];
+	const workingTree = ctx.host(options.files);
+	const host = options.revision === undefined
+		? workingTree
+		: new RevisionHost(ctx.git, options.revision, [...codeownersCandidates, ...configCandidates], workingTree);
 	const model = await loadWorkspaceModel(host, {
 		dialect,
 		...(codeownersFile !== undefined ? { codeownersFile } : {}),
 		...(configFile !== undefined ? { configFile } : {}),
 		...(options.identity !== undefined ? { identity: options.identity } : {}),
 	});
-	const codeownersCandidates = codeownersFile !== undefined ? [codeownersFile] : codeownersLocations(dialect === 'auto' ? undefined : dialect);
-	const configCandidates = configFile !== undefined ? [configFile] : [...guardrailsLocations];
+	if (host instanceof RevisionHost && host.failure !== undefined) {
+		throw host.failure instanceof CliError ? host.failure : new CliError(String(host.failure));
+	}
 	for (const candidate of [...codeownersCandidates, ...configCandidates]) {
 		const reason = host.unreadable.get(candidate);
 		if (reason !== undefined) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Decision, GuardrailsConfig } from '../engine/guardrails/types';
 import { loadWorkspaceModel } from '../engine/workspaceModel';
-import type { WorkspaceModel } from '../engine/workspaceModel';
+import type { WorkspaceModel, WorkspaceModelOptions } from '../engine/workspaceModel';
 import { changed, getConfig } from './configuration';
 import { codeownersLocations, guardrailsLocations } from './constants';
 import type { Logger } from './logger';
@@ -17,6 +17,8 @@ export class RepoModel {
 		readonly model: WorkspaceModel,
 		/** Whether the user is known (setting or git e-mail matched a person). */
 		readonly identity: string | undefined,
+		/** How the model was loaded (files, dialect, identity), to load HEAD's rules the same way. */
+		readonly loadOptions: WorkspaceModelOptions = {},
 	) {}
 
 	/** Who decides a path; the engine memoises per path (bounded). */
@@ -234,12 +236,13 @@ export class OwnershipService implements vscode.Disposable {
 				identity = await email;
 			}
 			const identityMs = Date.now() - started;
-			const model = await loadWorkspaceModel(host, {
+			const loadOptions: WorkspaceModelOptions = {
 				codeownersFile: config.codeownersPath || undefined,
 				configFile: config.configPath || undefined,
 				dialect: config.dialect === 'auto' ? undefined : config.dialect,
 				identity,
-			});
+			};
+			const model = await loadWorkspaceModel(host, loadOptions);
 			this.logger.info(`Model for ${root.fsPath} built in ${Date.now() - started} ms (identity ${identityMs} ms)`);
 			// A configured path that does not exist: the standard locations are not searched instead, so say so
 			// in the log (never a pop-up); the setting has no file to carry a diagnostic.
@@ -248,7 +251,7 @@ export class OwnershipService implements vscode.Disposable {
 					this.logger.warn(`${problem.message} Check the ownershipGuardrails.${problem.message.startsWith('CODEOWNERS') ? 'codeownersPath' : 'configPath'} setting.`);
 				}
 			}
-			return new RepoModel(root, host, model, identity);
+			return new RepoModel(root, host, model, identity, loadOptions);
 		} catch (error) {
 			this.logger.error(`Could not build the model for ${root.fsPath}: ${String(error)}`);
 			return undefined;

@@ -1,17 +1,22 @@
 import * as vscode from 'vscode';
 import type { Change, ForecastContract, ForecastDomain, ReviewForecast } from '../engine/guardrails/types';
+import type { OwnershipShift, RuleChanges } from '../engine/ruleChanges/ruleChanges';
 import { changed, getConfig } from './configuration';
 import { reviewRoutingViewId } from './constants';
 import type { Container } from './container';
 import { getGitApi, workingChanges } from './gitApi';
 import type { GitApi } from './gitApi';
+import { forecastWithHeadRules } from './headRules';
 import type { RepoModel } from './ownershipService';
 
 /** The forecast for one repository's working-tree changes. */
 export interface RoutingSnapshot {
 	root: vscode.Uri;
 	changes: Change[];
+	/** With HEAD's rules when the changes edit CODEOWNERS or guardrails.yaml, as the code host will. */
 	forecast: ReviewForecast;
+	/** Set when the changes edit a rule file: what the edited rules would change once merged. */
+	rules?: RuleChanges;
 }
 
 /** A rendered tree row, for tests. */
@@ -27,6 +32,7 @@ type Node =
 	| { kind: 'file'; snapshot: RoutingSnapshot; path: string }
 	| { kind: 'contracts'; snapshot: RoutingSnapshot }
 	| { kind: 'contract'; snapshot: RoutingSnapshot; contract: ForecastContract }
+	| { kind: 'rules'; snapshot: RoutingSnapshot; rules: RuleChanges }
 	| { kind: 'summary'; label: string; description?: string; icon: string; tooltip?: string };
 
 const refreshDelayMs = 500;
@@ -131,7 +137,9 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 			return undefined;
 		}
 		try {
-			return { root: repo.root, changes, forecast: repo.model.forecast(changes) };
+			const files = async (): Promise<readonly string[]> => (await this.container.language.files.get(repo.root)).files;
+			const routed = await forecastWithHeadRules(repo, api, changes, files);
+			return { root: repo.root, changes, forecast: routed.forecast, ...(routed.rules ? { rules: routed.rules } : {}) };
 		} catch (error) {
 			this.container.logger.error(`forecast failed: ${String(error)}`);
 			return undefined;
@@ -181,6 +189,8 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 				return node.snapshot.forecast.contracts.map((contract) => ({ kind: 'contract', snapshot: node.snapshot, contract }));
 			case 'contract':
 				return node.contract.files.map((path) => ({ kind: 'file', snapshot: node.snapshot, path }));
+			case 'rules':
+				return this.ruleChildren(node.rules);
 			default:
 				return [];
 		}
@@ -189,6 +199,9 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 	private repoChildren(snapshot: RoutingSnapshot): Node[] {
 		const { forecast } = snapshot;
 		const nodes: Node[] = [];
+		if (snapshot.rules) {
+			nodes.push({ kind: 'rules', snapshot, rules: snapshot.rules });
+		}
 		nodes.push({
 			kind: 'summary',
 			icon: 'account',
@@ -216,6 +229,26 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		for (const domain of forecast.domains) {
 			nodes.push({ kind: 'domain', snapshot, domain });
 		}
+		return nodes;
+	}
+
+	private ruleChildren(rules: RuleChanges): Node[] {
+		const shift = (entry: OwnershipShift): Node => ({
+			kind: 'summary',
+			icon: entry.aspect === 'owners' ? 'account' : entry.aspect === 'domain' ? 'organization' : 'law',
+			label: entry.path,
+			description: vscode.l10n.t('{0}: {1} → {2}', entry.aspect, entry.before.join(' ') || '—', entry.after.join(' ') || '—'),
+		});
+		const nodes: Node[] = rules.examples.map(shift);
+		if (rules.filesChanged > rules.examples.length) {
+			nodes.push({ kind: 'summary', icon: 'ellipsis', label: vscode.l10n.t('{0} more files', rules.filesChanged - new Set(rules.examples.map((e) => e.path)).size) });
+		}
+		nodes.push({
+			kind: 'summary',
+			icon: 'account',
+			label: vscode.l10n.t('Reviewers after merge'),
+			description: rules.reviewersAfterMerge.length > 0 ? rules.reviewersAfterMerge.join(' ') : vscode.l10n.t('none needed'),
+		});
 		return nodes;
 	}
 
@@ -262,6 +295,17 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 				item.description = vscode.l10n.t('{0} · {1} approval(s) · {2}', contract.level, contract.approvals, contract.reviewers.join(' '));
 				item.tooltip = contract.contract.guidance;
 				item.iconPath = new vscode.ThemeIcon('law');
+				return item;
+			}
+			case 'rules': {
+				const rules = node.rules;
+				const item = new vscode.TreeItem(vscode.l10n.t('Ownership rules edited'), vscode.TreeItemCollapsibleState.Collapsed);
+				item.description = vscode.l10n.t('{0} of {1} files change after merge', rules.filesChanged, rules.filesCompared);
+				item.tooltip = vscode.l10n.t(
+					'These changes edit {0}. A pull request is judged by the rules on its target branch, so this forecast uses the rules at HEAD; the edited rules take effect after merge.',
+					rules.edited.map((edit) => edit.file).join(', '),
+				);
+				item.iconPath = new vscode.ThemeIcon('warning');
 				return item;
 			}
 			case 'summary': {

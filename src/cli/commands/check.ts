@@ -1,16 +1,22 @@
-import { realpathSync } from 'node:fs';
-import * as path from 'node:path';
-import { forecastToJson, renderForecastAnnotations, renderForecastMarkdown, renderForecastText } from '../../engine/guardrails/forecast';
+import { escapeAnnotationData, escapeAnnotationProperty, forecastProblems, forecastToJson, renderForecastAnnotations, renderForecastMarkdown, renderForecastText } from '../../engine/guardrails/forecast';
 import type { Change, ReviewForecast } from '../../engine/guardrails/types';
+import { compareRules, renderRuleChangesMarkdown, renderRuleChangesText, ruleChangeProblems, ruleChangesToJson, ruleFileEdits } from '../../engine/ruleChanges/ruleChanges';
+import type { RuleChanges } from '../../engine/ruleChanges/ruleChanges';
+import type { WorkspaceModel } from '../../engine/workspaceModel';
 import { oneOf, stringFlag } from '../args';
 import type { ParsedCommand } from '../args';
 import type { CommandContext } from '../context';
 import { CliError } from '../errors';
 import { identityFor } from '../identity';
 import { loadModel } from '../model';
+import { problemToFinding } from '../formats/findings';
+import { toGitlabCodeQuality } from '../formats/gitlabCodeQuality';
+import { toSarifLog } from '../formats/sarif';
 import { json } from '../output';
+import { packageVersion } from '../version';
 
-export type CheckFormat = 'text' | 'markdown' | 'github' | 'json';
+export const checkFormats = ['text', 'markdown', 'github', 'json', 'sarif', 'gitlab'] as const;
+export type CheckFormat = (typeof checkFormats)[number];
 export type FailOn = 'never' | 'contract' | 'architecture';
 
 /**
@@ -35,25 +41,6 @@ export function failureReason(forecast: ReviewForecast, failOn: FailOn): string 
 	return undefined;
 }
 
-/**
- * The root's path inside its git work tree (`demo/acme-bank/`), or '' at the top. GitHub resolves
- * annotation paths against the repository, so a root in a subdirectory needs the prefix.
- */
-async function repositoryPrefix(ctx: CommandContext): Promise<string> {
-	let top: string | undefined;
-	try {
-		top = await ctx.gitTopLevel();
-	} catch {
-		// Without git the root is taken as the repository.
-		return '';
-	}
-	if (top === undefined) {
-		return '';
-	}
-	const relative = path.relative(realpathSync(top), realpathSync(ctx.root));
-	return relative === '' || relative.startsWith('..') ? '' : `${relative.split(path.sep).join('/')}/`;
-}
-
 /** A copy of the forecast whose file paths carry `prefix`. */
 function withRepositoryPaths(forecast: ReviewForecast, prefix: string): ReviewForecast {
 	if (prefix === '') {
@@ -62,7 +49,14 @@ function withRepositoryPaths(forecast: ReviewForecast, prefix: string): ReviewFo
 	return { ...forecast, files: forecast.files.map((file) => ({ ...file, path: prefix + file.path })) };
 }
 
-async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined): Promise<{ changes: Change[]; base: string }> {
+interface GitChangeSet {
+	changes: Change[];
+	/** The ref named by --base (or the default branch) and the commit it points at. */
+	ref: string;
+	tip: string;
+}
+
+async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined): Promise<GitChangeSet> {
 	if ((await ctx.gitTopLevel()) === undefined) {
 		throw new CliError(`${ctx.root} is not in a git work tree; pass the PATHs to check`);
 	}
@@ -71,47 +65,99 @@ async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined)
 		// Comparing with the tip instead of the fork point also lists the base branch's own changes.
 		ctx.io.stderr(`guardrails: warning: HEAD and ${base.ref} have no merge base (a shallow clone?); comparing with ${base.ref} itself\n`);
 	}
-	return { changes: await ctx.git.changesSince(base.commit), base: base.ref };
+	return { changes: await ctx.git.changesSince(base.commit), ref: base.ref, tip: base.tip };
+}
+
+function hasRules(model: WorkspaceModel): boolean {
+	return model.codeowners !== null || model.config !== null;
+}
+
+/**
+ * The forecast for a git change set, with the rules the host uses: CODEOWNERS and guardrails.yaml
+ * as they are on the base branch's tip (GitHub and GitLab read the target branch's files). When
+ * the change edits either file, also what its own rules would change after merge.
+ */
+async function forecastAgainstBase(ctx: CommandContext, parsed: ParsedCommand, set: GitChangeSet, identity: string | undefined): Promise<{ forecast: ReviewForecast; model: WorkspaceModel; rules: RuleChanges }> {
+	const options = identity !== undefined ? { identity } : {};
+	const head = await loadModel(ctx, parsed, options);
+	const base = await loadModel(ctx, parsed, { ...options, revision: set.tip });
+	if (!hasRules(head) && !hasRules(base)) {
+		throw new CliError(`no CODEOWNERS file and no guardrails config in ${ctx.root} or on ${set.ref}; pass --root DIR, --codeowners FILE or --config FILE`);
+	}
+	const forecast = base.forecast(set.changes);
+	const explicit = (flag: string): string[] => {
+		const value = stringFlag(parsed.values, flag);
+		return value === undefined ? [] : ctx.rootPaths([value]);
+	};
+	const edited = ruleFileEdits(set.changes, {
+		codeowners: [head.codeowners?.file, base.codeowners?.file, ...explicit('codeowners')],
+		guardrails: [head.config?.file, base.config?.file, ...explicit('config')],
+	});
+	// Comparing every file costs a lookup per file and model: only worth it when the rules changed.
+	const files = edited.length === 0 ? [] : [...(await ctx.git.trackedFiles()), ...set.changes.map((c) => c.path)];
+	const rules = compareRules({ baseRef: set.ref, base, head, files, changes: set.changes, edited, baseForecast: forecast });
+	return { forecast, model: head, rules };
+}
+
+function ruleAnnotations(rules: RuleChanges | undefined, prefix: string): string {
+	return (rules === undefined ? [] : ruleChangeProblems(rules))
+		.map((p) => `::notice file=${escapeAnnotationProperty(prefix + p.file)},line=1,title=${escapeAnnotationProperty('Ownership rules edited')}::${escapeAnnotationData(p.message)}\n`)
+		.join('');
 }
 
 /**
  * `guardrails check`: the review forecast for the changes since the merge base with `--base` (or
- * the default branch), working tree included, or for the given paths. Exit 1 when `--fail-on`
- * says the change needs what it does not have.
+ * the default branch), working tree included, or for the given paths. With git, the rules are
+ * read at the base branch, as the host reads them. Exit 1 when `--fail-on` says the change needs
+ * what it does not have.
  */
 export async function checkCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<number> {
 	const formatFlag = parsed.values.json === true ? 'json' : parsed.values.format;
 	if (parsed.values.json === true && parsed.values.format !== undefined && parsed.values.format !== 'json') {
 		throw new CliError(`--json and --format ${String(parsed.values.format)} contradict each other`);
 	}
-	const format = oneOf('format', formatFlag, ['text', 'markdown', 'github', 'json'] as const, 'text');
+	const format = oneOf('format', formatFlag, checkFormats, 'text');
 	const failOn = oneOf('fail-on', parsed.values['fail-on'], ['never', 'contract', 'architecture'] as const, 'contract');
 	const baseFlag = stringFlag(parsed.values, 'base');
-	let changes: Change[];
+	const me = await identityFor(ctx, parsed);
+	let forecast: ReviewForecast;
+	let model: WorkspaceModel;
+	let rules: RuleChanges | undefined;
 	if (parsed.positionals.length > 0) {
 		if (baseFlag !== undefined) {
 			throw new CliError('check: give either --base REF or PATHs, not both');
 		}
-		changes = ctx.rootPaths(parsed.positionals).map((path) => ({ path, status: 'modified' }));
+		const changes: Change[] = ctx.rootPaths(parsed.positionals).map((path) => ({ path, status: 'modified' }));
+		model = await loadModel(ctx, parsed, { ...(me.who !== undefined ? { identity: me.who } : {}), requireAny: true });
+		forecast = model.forecast(changes);
 	} else {
-		changes = (await changesFromGit(ctx, baseFlag)).changes;
+		({ forecast, model, rules } = await forecastAgainstBase(ctx, parsed, await changesFromGit(ctx, baseFlag), me.who));
 	}
-	const me = await identityFor(ctx, parsed);
-	const model = await loadModel(ctx, parsed, { ...(me.who !== undefined ? { identity: me.who } : {}), requireAny: true });
 	me.warnIfUnknown(model);
-	const forecast = model.forecast(changes);
 	switch (format) {
 		case 'json':
-			ctx.io.stdout(json(forecastToJson(forecast)));
+			ctx.io.stdout(json(rules === undefined ? forecastToJson(forecast) : { ...forecastToJson(forecast), rules: ruleChangesToJson(rules) }));
 			break;
-		case 'markdown':
-			ctx.io.stdout(renderForecastMarkdown(forecast));
+		case 'markdown': {
+			const section = rules === undefined ? '' : renderRuleChangesMarkdown(rules);
+			ctx.io.stdout(`${renderForecastMarkdown(forecast)}${section === '' ? '' : `\n${section}`}`);
 			break;
-		case 'github':
-			ctx.io.stdout(renderForecastAnnotations(withRepositoryPaths(forecast, await repositoryPrefix(ctx))));
+		}
+		case 'github': {
+			const prefix = await ctx.repositoryPrefix();
+			ctx.io.stdout(renderForecastAnnotations(withRepositoryPaths(forecast, prefix)) + ruleAnnotations(rules, prefix));
 			break;
+		}
+		case 'sarif':
+		case 'gitlab': {
+			const prefix = await ctx.repositoryPrefix();
+			const problems = [...forecastProblems(forecast), ...(rules === undefined ? [] : ruleChangeProblems(rules))];
+			const findings = problems.map((p) => problemToFinding(p, prefix));
+			ctx.io.stdout(json(format === 'sarif' ? toSarifLog(findings, { version: packageVersion() }) : toGitlabCodeQuality(findings)));
+			break;
+		}
 		default:
-			ctx.io.stdout(renderForecastText(forecast));
+			ctx.io.stdout(renderForecastText(forecast) + (rules === undefined ? '' : renderRuleChangesText(rules)));
 	}
 	const reason = failureReason(forecast, failOn);
 	if (reason !== undefined) {

@@ -3,7 +3,7 @@ import { normalizeRepoPath } from '../paths';
 import type { CodeownersIndex } from './codeownersIndex';
 import { compileCodeowners } from './codeownersIndex';
 import type { CompiledPattern, Segment } from './pattern';
-import { matchCompiled } from './pattern';
+import { compilePattern, matchCompiled } from './pattern';
 import type { CodeownersRule, ParsedCodeowners } from './types';
 
 // Lint codes, on top of the parser's (see parse.ts):
@@ -76,8 +76,9 @@ function lintAgainstFiles(parsed: ParsedCodeowners, index: CodeownersIndex, file
 		}
 		const matched = candidateFiles(pattern, sorted).filter((f) => matchCompiled(pattern, f.split('/')));
 		if (matched.length === 0) {
+			const suggestion = directorySuggestion(parsed, rule, sorted);
 			problems.push(ruleProblem(parsed, rule, 'no-match', 'warning',
-				rule.exclusion ? 'This exclusion matches no file in the repository.' : 'This pattern matches no file in the repository.'));
+				`${rule.exclusion ? 'This exclusion matches no file in the repository.' : 'This pattern matches no file in the repository.'}${suggestion}`));
 			continue;
 		}
 		if (rule.exclusion || duplicates.has(rule.index)) {
@@ -111,6 +112,27 @@ function lintAgainstFiles(parsed: ParsedCodeowners, index: CodeownersIndex, file
 			message: `${unowned} of ${files.length} files have no code owner, e.g. ${examples.join(', ')}${more}.`,
 		});
 	}
+}
+
+/**
+ * When a pattern matches no file but names directories, the fix is a trailing slash: GitLab reads
+ * `/docs` as a file named `docs` only, and on GitHub a wildcard last segment such as `esp32*` owns
+ * files named so, not the contents of directories named so. Returns the hint, or ''.
+ */
+function directorySuggestion(parsed: ParsedCodeowners, rule: CodeownersRule, sorted: readonly string[]): string {
+	if (rule.pattern.endsWith('/') || rule.pattern.length === 0) {
+		return '';
+	}
+	const withSlash = `${rule.pattern}/`;
+	const pattern = compilePattern(withSlash, parsed.dialect);
+	const hits = candidateFiles(pattern, sorted).filter((f) => matchCompiled(pattern, f.split('/'))).length;
+	if (hits === 0) {
+		return '';
+	}
+	const why = parsed.dialect === 'gitlab'
+		? 'GitLab reads a path without a trailing slash as a file name only'
+		: 'it names only directories, and GitHub does not give a directory\'s files to a pattern whose last segment is a wildcard';
+	return ` Did you mean \`${rule.exclusion ? '!' : ''}${withSlash}\` (${hits} file${hits === 1 ? '' : 's'})? ${why.charAt(0).toUpperCase()}${why.slice(1)}.`;
 }
 
 /** Files that can match: those under the pattern's literal anchored prefix, else all of them. */

@@ -269,7 +269,7 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 	}
 	const owners: OwnerToken[] = [];
 	let comment: string | undefined;
-	let bad = false;
+	const bad: Token[] = [];
 	let i = pend;
 	while (i < stop) {
 		while (i < stop && isSpace(body.charCodeAt(i))) {
@@ -291,22 +291,24 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 		const known = knownOwner(intern, text, 'github');
 		const kind = known.kind;
 		if (kind === undefined) {
-			report(ctx, 'malformed-entry-owner', 'error', s, i,
-				`\`${truncate(text)}\` is not a valid owner (@user, @org/team or e-mail); GitHub skips this line.`);
-			bad = true;
+			bad.push({ text, start: s });
 			continue;
 		}
 		owners.push({ text: known.text, kind, column: s - ctx.offset + 1 });
 	}
-	if (bad) {
+	if (bad.length > 0) {
+		reportBadOwners(ctx, bad, 'error', 'not a valid owner (@user, @org/team or e-mail); GitHub skips this line.');
 		return undefined;
 	}
-	if (hasUnescaped(pattern, '[')) {
-		report(ctx, 'unsupported-character-range', 'info', start, pend,
+	if (gitlabSectionHeader.test(pattern)) {
+		report(ctx, 'unsupported-character-range', 'warning', start, pend,
+			'This looks like a GitLab section header; GitHub has no sections and reads it as a pattern with literal brackets. Remove it, or set the dialect to GitLab if this file is for GitLab.');
+	} else if (hasUnescaped(pattern, '[')) {
+		report(ctx, 'unsupported-character-range', 'warning', start, pend,
 			'GitHub does not support `[ ]` character ranges; the brackets are read as literal characters.');
 	}
 	if (pattern === '/') {
-		report(ctx, 'never-matches', 'info', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
+		report(ctx, 'never-matches', 'warning', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
 	}
 	const rule: CodeownersRule = { index, line: ctx.line, column: start - ctx.offset + 1, pattern, owners, exclusion: false, section: 0, text: line };
 	if (comment !== undefined) {
@@ -323,6 +325,7 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 		pattern = pattern.slice(1);
 	}
 	const owners: OwnerToken[] = [];
+	const bad: Token[] = [];
 	// Owner tokens scanned in place: the first token's start and the last one's end, for reports.
 	let first = -1;
 	let lastEnd = -1;
@@ -349,11 +352,13 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 		const known = knownOwner(intern, text, 'gitlab');
 		const kind = known.kind;
 		if (kind === undefined) {
-			report(ctx, 'malformed-entry-owner', 'warning', s, i,
-				`\`${truncate(text)}\` is not a valid owner; GitLab ignores it (inline comments are not supported, words after \`#\` are read as owners).`);
+			bad.push({ text, start: s });
 			continue;
 		}
 		owners.push({ text: known.text, kind, column: s - ctx.offset + 1 });
+	}
+	if (bad.length > 0) {
+		reportBadOwners(ctx, bad, 'warning', 'not a valid owner; GitLab ignores it (inline comments are not supported, words after `#` are read as owners).');
 	}
 	if (exclusion && first >= 0) {
 		report(ctx, 'exclusion-owners-ignored', 'info', first, lastEnd, 'Owners written after an exclusion are ignored by GitLab.');
@@ -424,6 +429,21 @@ function parseHeader(line: string, start: number, stop: number, ctx: LineContext
 		}
 	}
 	return { name, optional, approvals, defaults };
+}
+
+/** A GitLab section header (`[Name]`, `^[Name][2]`, with or without owners after it). */
+const gitlabSectionHeader = /^\^?\[[^\]]*\](\[\d*\])?$/;
+
+/**
+ * One problem for all the bad owner tokens of a line, spanning the first to the last, naming each:
+ * ten problems for one line read worse than one that lists ten tokens.
+ */
+function reportBadOwners(ctx: LineContext, bad: readonly Token[], severity: Severity, reason: string): void {
+	const last = bad[bad.length - 1];
+	const named = bad.map((t) => `\`${truncate(t.text)}\``);
+	const subject = bad.length === 1 ? `${named[0]} is` : `${named.join(', ')} are`;
+	const text = bad.length === 1 ? reason : reason.replace('not a valid owner', 'not valid owners').replace('GitLab ignores it', 'GitLab ignores them');
+	report(ctx, 'malformed-entry-owner', severity, bad[0].start, last.start + last.text.length, `${subject} ${text}`);
 }
 
 function truncate(text: string): string {

@@ -97,15 +97,73 @@ function adrLine(adr: Adr): string {
 	return `${adr.title} [${adr.status}] ${adr.path}`;
 }
 
+/** What to say where a domain would be when there is no guardrails.yaml yet. */
+export const noDomainsHint = 'no domains yet: set them up in guardrails.yaml (docs/guardrails-config.md) to name leads and who decides';
+
+/** How the top line of a decision names who owns the path, for every surface (CLI, card, view). */
+export interface OwnerLabel {
+	/** `Domain` (from guardrails.yaml), `Team` (a CODEOWNERS team handle) or `Owner` (a user or e-mail). */
+	label: 'Domain' | 'Team' | 'Owner';
+	/** The domain title, or the CODEOWNERS handle. */
+	value: string;
+	/** The owning team of a domain, when it has one. */
+	team: string | null;
+	/** Set when the value is only a CODEOWNERS handle: how to get real domains. */
+	hint: string | null;
+}
+
+/**
+ * Without guardrails.yaml the engine lets the first owning CODEOWNERS handle stand in for the
+ * domain (see `whoDecides`); that stand-in is recognised by its source, the CODEOWNERS file.
+ */
+export function isCodeownersStandIn(decision: Decision): boolean {
+	const domain = decision.domain;
+	return domain !== null && decision.codeowners !== null && domain.paths.length === 0 && domain.source.file === decision.codeowners.file;
+}
+
+/**
+ * The label decision, shared by every surface: a domain from guardrails.yaml is a `Domain`; a
+ * CODEOWNERS handle standing in for one is a `Team` (`@org/team`, GitLab `@group/sub`) or an
+ * `Owner` (a person, an e-mail, a role) with a hint to set up domains, since calling a person a
+ * domain reads like a misconfiguration. Null when nothing owns the path.
+ */
+export function ownerLabel(decision: Decision): OwnerLabel | null {
+	const domain = decision.domain;
+	if (domain === null) {
+		return null;
+	}
+	if (!isCodeownersStandIn(decision)) {
+		return { label: 'Domain', value: domain.title, team: decision.team?.name ?? null, hint: null };
+	}
+	const handle = domain.id;
+	const team = handle.startsWith('@') && !handle.startsWith('@@') && handle.includes('/');
+	return { label: team ? 'Team' : 'Owner', value: handle, team: null, hint: noDomainsHint };
+}
+
+/**
+ * The review a path needs, in words. A path with code owners needs their review wherever branch
+ * protection asks for it, so `none` is only said when nobody owns the path.
+ */
+export function reviewText(decision: Decision): string {
+	if (decision.review.level !== 'none') {
+		return `${decision.review.level}${decision.review.forum ? ' (architecture forum needed)' : ''}`;
+	}
+	if ((decision.codeowners?.owners.length ?? 0) > 0) {
+		return 'code owner review (required when branch protection asks for code owner approval)';
+	}
+	return 'none';
+}
+
 /**
  * Renders a decision as plain text that answers "who decides this?": the domain, then the deciders
  * most local first (each with why and where it is written), then contracts, review and ADRs.
  */
 export function renderDecisionText(decision: Decision): string {
 	const lines: string[] = [line`Who decides ${decision.path}?`];
-	if (decision.domain) {
-		lines.push(line`Domain: ${decision.domain.title}${decision.team ? ` (team ${decision.team.name})` : ''}`);
-		if (decision.lead === null) {
+	const owner = ownerLabel(decision);
+	if (owner) {
+		lines.push(line`${owner.label}: ${owner.value}${owner.team !== null ? ` (team ${owner.team})` : ''}${owner.hint !== null ? ` (from CODEOWNERS; ${owner.hint})` : ''}`);
+		if (decision.domain && decision.lead === null) {
 			lines.push(line`Lead: not set. ${leadAction(decision)}`);
 		}
 	} else {
@@ -136,7 +194,7 @@ export function renderDecisionText(decision: Decision): string {
 			}
 		}
 	}
-	lines.push(line`Review: ${decision.review.level}${decision.review.forum ? ' (architecture forum needed)' : ''}`);
+	lines.push(line`Review: ${reviewText(decision)}`);
 	if (decision.adrs.length > 0) {
 		lines.push('ADRs:');
 		decision.adrs.forEach((adr) => lines.push(line`  - ${adrLine(adr)}`));
@@ -181,8 +239,9 @@ function cell(text: string): string {
  */
 export function renderDecisionMarkdown(decision: Decision): string {
 	const out: string[] = [line`### Who decides \`${decision.path}\`?`, ''];
-	if (decision.domain) {
-		out.push(line`**Domain:** ${escapeMarkdown(decision.domain.title)}${decision.team ? ` · **Team:** ${escapeMarkdown(decision.team.name)}` : ''}`);
+	const owner = ownerLabel(decision);
+	if (owner) {
+		out.push(line`**${owner.label}:** ${escapeMarkdown(owner.value)}${owner.team !== null ? ` · **Team:** ${escapeMarkdown(owner.team)}` : ''}${owner.hint !== null ? ` _(from CODEOWNERS; ${escapeMarkdown(owner.hint)})_` : ''}`);
 	} else {
 		out.push('**Domain:** none');
 	}
@@ -206,7 +265,7 @@ export function renderDecisionMarkdown(decision: Decision): string {
 		}
 		out.push('');
 	}
-	out.push(line`**Review:** ${decision.review.level}${decision.review.forum ? ' · architecture forum needed' : ''}`);
+	out.push(line`**Review:** ${decision.review.level === 'none' ? escapeMarkdown(reviewText(decision)) : `${decision.review.level}${decision.review.forum ? ' · architecture forum needed' : ''}`}`);
 	if (decision.adrs.length > 0) {
 		out.push('', '**ADRs**', '');
 		decision.adrs.forEach((adr) => out.push(line`- [${escapeMarkdown(adr.title)}](${adr.path}) — ${adr.status}`));

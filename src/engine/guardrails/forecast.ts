@@ -1,5 +1,6 @@
 import { isAdrPath } from './adr';
-import { escapeMarkdown } from './decisionRender';
+import { escapeMarkdown, noDomainsHint } from './decisionRender';
+import type { Problem } from '../types';
 import type { Change, ChangeStatus, ForecastContract, ForecastDomain, ForecastFile, ForecastOwnerGroup, ReviewForecast } from './types';
 import type { DecisionContext } from './whoDecides';
 import { whoDecides } from './whoDecides';
@@ -120,6 +121,7 @@ export function forecastReview(ctx: DecisionContext, changes: readonly Change[])
 		adrIncluded,
 		reviewers,
 		forumInfo: ctx.config?.forum ?? null,
+		ownersOnly: ctx.config === null,
 	};
 }
 
@@ -163,8 +165,13 @@ function groupText(group: ForecastOwnerGroup): string {
 	return `${section}${who}: ${plural(group.approvals, 'approval')}${group.optional ? ' (optional)' : ''} for ${plural(group.files.length, 'file')}`;
 }
 
-function domainName(domain: ForecastDomain): string {
-	return domain.title ?? domain.id ?? 'No domain';
+function domainName(domain: ForecastDomain, forecast: ReviewForecast): string {
+	return domain.title ?? domain.id ?? (forecast.ownersOnly === true ? 'No code owner' : 'No domain');
+}
+
+/** `2 domains`, or without guardrails.yaml `2 owners` (the groups are then CODEOWNERS handles). */
+function groupCount(forecast: ReviewForecast): string {
+	return plural(forecast.domains.length, forecast.ownersOnly === true ? 'owner' : 'domain');
 }
 
 function adrStatus(forecast: ReviewForecast): string {
@@ -176,9 +183,12 @@ function adrStatus(forecast: ReviewForecast): string {
 
 /** Renders a forecast as plain text for a terminal. */
 export function renderForecastText(forecast: ReviewForecast): string {
-	const lines = [`Review forecast: ${plural(forecast.files.length, 'changed file')}, ${plural(forecast.domains.length, 'domain')}, ${plural(forecast.contracts.length, 'contract')}.`];
+	const lines = [`Review forecast: ${plural(forecast.files.length, 'changed file')}, ${groupCount(forecast)}, ${plural(forecast.contracts.length, 'contract')}.`];
+	if (forecast.ownersOnly === true) {
+		lines.push(`Grouped by code owner; ${noDomainsHint}.`);
+	}
 	for (const domain of forecast.domains) {
-		lines.push(line`${domainName(domain)}${domain.lead ? ` (lead ${domain.lead.name}${domain.lead.handle ? ` ${domain.lead.handle}` : ''})` : ''}: ${plural(domain.files.length, 'file')}`);
+		lines.push(line`${domainName(domain, forecast)}${domain.lead ? ` (lead ${domain.lead.name}${domain.lead.handle ? ` ${domain.lead.handle}` : ''})` : ''}: ${plural(domain.files.length, 'file')}`);
 		if (domain.owners.length === 0) {
 			lines.push('  no CODEOWNERS owner');
 		}
@@ -202,10 +212,13 @@ export function renderForecastText(forecast: ReviewForecast): string {
  */
 export function renderForecastMarkdown(forecast: ReviewForecast): string {
 	const out: string[] = ['## Review forecast', ''];
-	out.push(line`This change touches **${plural(forecast.files.length, 'file')}** in **${plural(forecast.domains.length, 'domain')}** and **${plural(forecast.contracts.length, 'contract')}**.`, '');
+	out.push(line`This change touches **${plural(forecast.files.length, 'file')}** ${forecast.ownersOnly === true ? 'of' : 'in'} **${groupCount(forecast)}** and **${plural(forecast.contracts.length, 'contract')}**.`, '');
+	if (forecast.ownersOnly === true) {
+		out.push(line`_Grouped by code owner; ${escapeMarkdown(noDomainsHint)}._`, '');
+	}
 	for (const domain of forecast.domains) {
 		const lead = domain.lead ? ` — lead ${escapeMarkdown(domain.lead.name)}${domain.lead.handle ? ` (${domain.lead.handle})` : ''}` : '';
-		out.push(line`### ${escapeMarkdown(domainName(domain))}${lead}`, '');
+		out.push(line`### ${escapeMarkdown(domainName(domain, forecast))}${lead}`, '');
 		// GitHub has no sections: the column only appears when a GitLab section is involved.
 		const sections = domain.owners.some((g) => g.section !== null);
 		out.push(sections ? '| Owners to request | Section | Approvals | Files |' : '| Owners to request | Approvals | Files |');
@@ -240,6 +253,40 @@ export function escapeAnnotationData(text: string): string {
 /** Escapes a workflow command property value: the data escapes plus `:` and `,`. */
 export function escapeAnnotationProperty(text: string): string {
 	return escapeAnnotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * The findings of a forecast as problems, for CI reports (SARIF, GitLab Code Quality, GitHub
+ * annotations): one `contract-edit` per changed file and contract (at the contract's `severity`,
+ * on line 1 of the file; deleted files have no line to point at and are skipped), and one
+ * `adr-required` error at the contract's entry in guardrails.yaml when a required ADR is missing.
+ */
+export function forecastProblems(forecast: ReviewForecast): Problem[] {
+	const out: Problem[] = [];
+	const byId = new Map(forecast.contracts.map((c) => [c.contract.id, c]));
+	for (const file of forecast.files) {
+		if (file.status === 'deleted') {
+			continue;
+		}
+		for (const id of file.contracts) {
+			const c = byId.get(id);
+			if (!c) {
+				continue;
+			}
+			const message = `${file.path} is part of contract ${c.contract.id} (${c.contract.kind}, owned by ${c.contract.owner}): ${c.level} review, ${plural(c.approvals, 'approval')}${c.reviewers.length > 0 ? ` from ${c.reviewers.join(', ')}` : ''}.${c.contract.guidance ? ` ${c.contract.guidance}` : ''}`;
+			out.push({ code: 'contract-edit', severity: c.contract.severity, file: file.path, line: 1, column: 1, message });
+		}
+	}
+	if (forecast.adrRequired && !forecast.adrIncluded) {
+		for (const c of forecast.contracts.filter((x) => x.contract.review.adr === 'required')) {
+			const source = c.contract.source;
+			out.push({
+				code: 'adr-required', severity: 'error', file: source.file, line: source.line, column: source.column,
+				message: `Contract ${c.contract.id} requires an ADR, and none is added or modified in this change.`,
+			});
+		}
+	}
+	return out;
 }
 
 /**

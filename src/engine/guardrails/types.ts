@@ -218,4 +218,9 @@ export interface ReviewForecast {
 	reviewers: string[];
 	/** The forum (for the rendered text), or null. */
 	forumInfo: Forum | null;
+	/**
+	 * True without guardrails.yaml: the "domains" are then the owning CODEOWNERS handles, and
+	 * renderers call them owners (see `ownerLabel` in decisionRender.ts).
+	 */
+	ownersOnly?: boolean;
 }

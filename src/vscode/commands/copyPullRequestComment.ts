@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { renderForecastMarkdown } from '../../engine/guardrails/forecast';
+import { renderRuleChangesMarkdown } from '../../engine/ruleChanges/ruleChanges';
 import type { Container } from '../container';
 
 /** Copies the review forecast of the working-tree changes as a pull-request comment. */
@@ -10,7 +11,10 @@ export async function copyPullRequestComment(container: Container): Promise<stri
 		void vscode.window.setStatusBarMessage(vscode.l10n.t('No changes to describe.'), 3000);
 		return undefined;
 	}
-	const text = withChanges.map((snapshot) => renderForecastMarkdown(snapshot.forecast)).join('\n\n');
+	// The same comment as `guardrails check --format markdown`, rule-change section included.
+	const text = withChanges
+		.map((snapshot) => `${renderForecastMarkdown(snapshot.forecast)}${snapshot.rules ? `\n${renderRuleChangesMarkdown(snapshot.rules)}` : ''}`)
+		.join('\n\n');
 	await vscode.env.clipboard.writeText(text);
 	void vscode.window.setStatusBarMessage(vscode.l10n.t('Pull-request comment copied.'), 3000);
 	return text;

@@ -53,6 +53,17 @@ suite('cli lint', () => {
 		assert.match(text.stdout, /\d+ errors?, \d+ warnings?, \d+ infos? in \.github\/CODEOWNERS\.\n$/);
 	});
 
+	test('the text output quotes the offending pattern (issue 13 item 10)', async () => {
+		const root = tempDir();
+		write(root, 'CODEOWNERS', '* @team\n/docs/ @writers\n/src/ not-an-owner\n');
+		write(root, 'files.txt', 'src/a.ts\n');
+		const result = await cli(['lint', '--files-from', 'files.txt'], root);
+		assert.match(result.stdout, /^CODEOWNERS:2:1: warning no-match: `\/docs\/`: This pattern matches no file in the repository\.$/m);
+		// A message that already quotes its token is not quoted twice; whole-file problems are not quoted.
+		assert.match(result.stdout, /^CODEOWNERS:3:7: error malformed-entry-owner: `not-an-owner` is not a valid owner/m);
+		assert.doesNotMatch(result.stdout, /unowned-files: `/);
+	});
+
 	test('guardrails.yaml problems are included with their position', async () => {
 		const repo = emptyRepo();
 		write(repo, 'CODEOWNERS', '* @team\n');

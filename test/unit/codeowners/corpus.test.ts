@@ -60,6 +60,8 @@ suite('CODEOWNERS corpus', () => {
 		assert.match(text, /dependabot\[bot\]@users\.noreply\.github\.com/);
 		assert.match(text, /`insertion\(\+\)`/);
 		assert.ok(badLines.has(246));
+		// One problem per line, however many bad tokens it has (line 246 has ten).
+		assert.equal(parsed.problems.filter((p) => p.code === 'malformed-entry-owner').length, badLines.size);
 		assert.ok(badLines.size >= 16);
 		const lines = data.text.split('\n');
 		for (const line of badLines) {

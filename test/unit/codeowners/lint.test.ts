@@ -13,6 +13,17 @@ suite('lintCodeowners', () => {
 		assert.deepEqual(lint('!x @a\n* bad\n', 'github'), [['invalid-pattern', 1, 'error'], ['malformed-entry-owner', 2, 'error']]);
 	});
 
+	test('a pattern that names only directories suggests the trailing slash (issue 13 item 10)', () => {
+		const files = ['components/esp32s3/a.c', 'components/esp32c3/b.c', 'docs/x.md'];
+		const github = lintCodeowners(parseCodeowners('/components/esp32* @esp\n', { dialect: 'github' }), { files });
+		assert.deepEqual(github.map((p) => p.code), ['no-match', 'unowned-files']);
+		assert.match(github[0].message, /Did you mean `\/components\/esp32\*\/` \(2 files\)\?/);
+		const gitlab = lintCodeowners(parseCodeowners('/docs @docs\n', { dialect: 'gitlab' }), { files });
+		assert.match(gitlab[0].message, /Did you mean `\/docs\/` \(1 file\)\? GitLab reads a path without a trailing slash as a file name only\./);
+		const nothing = lintCodeowners(parseCodeowners('/nowhere @x\n', { dialect: 'gitlab' }), { files });
+		assert.equal(nothing[0].message, 'This pattern matches no file in the repository.');
+	});
+
 	test('a repeated pattern flags the earlier line as dead, naming the later one', () => {
 		const problems = lintCodeowners(parseCodeowners('*.js @a\n/src/ @s\n*.js @b\n', { dialect: 'github' }));
 		assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['duplicate-pattern', 1, 1]]);

@@ -91,14 +91,21 @@ suite('parseCodeowners: GitHub errors', () => {
 		assert.deepEqual(codes('\\#x @a', 'github'), ['unsupported-escape']);
 	});
 
-	test('[ ] ranges are flagged as informational and read literally', () => {
+	test('[ ] ranges are warnings (the rule does not do what its author wrote) and read literally', () => {
 		const parsed = parseCodeowners('[abc].js @a', { dialect: 'github' });
-		assert.deepEqual(parsed.problems.map((p) => [p.code, p.severity]), [['unsupported-character-range', 'info']]);
+		assert.deepEqual(parsed.problems.map((p) => [p.code, p.severity]), [['unsupported-character-range', 'warning']]);
 		assert.equal(parsed.rules.length, 1);
 	});
 
-	test('the pattern / gets the "never matches" hint', () => {
+	test('a GitLab section header in a GitHub file is a warning that says what it is', () => {
+		const parsed = parseCodeowners('[Docs] @org/docs\n^[Optional][2]\n', { dialect: 'github' });
+		assert.deepEqual(parsed.problems.map((p) => [p.code, p.severity, p.line]), [['unsupported-character-range', 'warning', 1], ['unsupported-character-range', 'warning', 2]]);
+		assert.match(parsed.problems[0].message, /GitLab section header; GitHub has no sections/);
+	});
+
+	test('the pattern / is a warning: it never matches', () => {
 		assert.deepEqual(codes('/ @a', 'github'), ['never-matches']);
+		assert.equal(parseCodeowners('/ @a', { dialect: 'github' }).problems[0].severity, 'warning');
 	});
 
 	test('* user: invalid owner at column 3', () => {
@@ -107,8 +114,13 @@ suite('parseCodeowners: GitHub errors', () => {
 		assert.equal(parsed.problems[0].code, 'malformed-entry-owner');
 	});
 
-	test('each bad token on a line is reported', () => {
-		assert.deepEqual(codes('* a b @ok', 'github'), ['malformed-entry-owner', 'malformed-entry-owner']);
+	test('the bad tokens of a line are one problem that names them all and spans them', () => {
+		const parsed = parseCodeowners('* a @ok b', { dialect: 'github' });
+		assert.deepEqual(parsed.problems.map((p) => [p.code, p.column, p.endColumn]), [['malformed-entry-owner', 3, 10]]);
+		assert.equal(parsed.problems[0].message, '`a`, `b` are not valid owners (@user, @org/team or e-mail); GitHub skips this line.');
+		const many = parseCodeowners(`* ${'x '.repeat(7)}`, { dialect: 'github' });
+		assert.equal(many.problems.length, 1);
+		assert.match(many.problems[0].message, /^(`x`, ){6}`x` are not valid owners/);
 	});
 
 	test('a rule with no owners is valid and silent on GitHub', () => {
@@ -175,10 +187,10 @@ suite('parseCodeowners: GitLab', () => {
 	test('malformed owner tokens are dropped with a warning, the line kept', () => {
 		const parsed = parseCodeowners('*.rb @a # see @b\n', { dialect: 'gitlab' });
 		assert.deepEqual(parsed.rules[0].owners.map((o) => o.text), ['@a', '@b']);
-		assert.deepEqual(parsed.problems.map((p) => [p.code, p.severity, p.column]), [
-			['malformed-entry-owner', 'warning', 9],
-			['malformed-entry-owner', 'warning', 11],
+		assert.deepEqual(parsed.problems.map((p) => [p.code, p.severity, p.column, p.endColumn]), [
+			['malformed-entry-owner', 'warning', 9, 14],
 		]);
+		assert.match(parsed.problems[0].message, /^`#`, `see` are not valid owners; GitLab ignores them/);
 	});
 
 	test('entries with no owners and no defaults are missing-entry-owner errors', () => {
@@ -197,7 +209,8 @@ suite('parseCodeowners: GitLab', () => {
 	test('roles: plural and any case; other roles rejected', () => {
 		const parsed = parseCodeowners('* @@Developers @@MAINTAINER @@owner @@reporter @@guest', { dialect: 'gitlab' });
 		assert.deepEqual(parsed.rules[0].owners.map((o) => [o.text, o.kind]), [['@@Developers', 'role'], ['@@MAINTAINER', 'role'], ['@@owner', 'role']]);
-		assert.equal(parsed.problems.length, 2);
+		assert.equal(parsed.problems.length, 1, 'one problem for the line');
+		assert.match(parsed.problems[0].message, /^`@@reporter`, `@@guest` are not valid owners/);
 	});
 
 	test('owner kinds: nested group is a team, single name a user, email', () => {

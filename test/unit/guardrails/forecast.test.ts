@@ -126,6 +126,16 @@ suite('forecast rendering', () => {
 		assert.match(text, /Reviewers to request: @bank\/payments, @bank\/core-banking, @alice-ng/);
 	});
 
+	test('CODEOWNERS alone: the groups are owners, not domains, with a pointer to set domains up (issue 13 item 8)', () => {
+		const ctx = createDecisionContext({ config: null, codeowners: codeownersInput('* @mmacklin\n') });
+		const owners = forecastReview(ctx, [{ path: 'a.c', status: 'modified' }]);
+		const text = renderForecastText(owners);
+		assert.match(text, /^Review forecast: 1 changed file, 1 owner, 0 contracts\.\nGrouped by code owner; no domains yet: set them up in guardrails\.yaml/);
+		assert.doesNotMatch(text, /domain\b/);
+		assert.match(renderForecastMarkdown(owners), /touches \*\*1 file\*\* of \*\*1 owner\*\*/);
+		assert.doesNotMatch(renderForecastText(forecast()), /Grouped by code owner/);
+	});
+
 	test('markdown is a ready pull-request comment', () => {
 		const md = renderForecastMarkdown(forecast());
 		assert.match(md, /^## Review forecast\n\nThis change touches \*\*3 files\*\* in \*\*2 domains\*\* and \*\*2 contracts\*\*\./);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseAdr } from '../../../src/engine/guardrails/adr';
-import { decisionToJson, findContractCrossings, renderDecisionMarkdown, renderDecisionText, reviewRequestText } from '../../../src/engine/guardrails/decisionRender';
+import { decisionToJson, findContractCrossings, noDomainsHint, ownerLabel, renderDecisionMarkdown, renderDecisionText, reviewRequestText, reviewText } from '../../../src/engine/guardrails/decisionRender';
 import { resolveIdentity } from '../../../src/engine/guardrails/identity';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';
 import type { Decider } from '../../../src/engine/guardrails/types';
@@ -180,6 +180,28 @@ suite('decision output', () => {
 		assert.equal(owned, 'Domain: none (only CODEOWNERS covers this path)');
 		const bare = createDecisionContext({ config });
 		assert.equal(renderDecisionText(whoDecides(bare, 'README.md')).split('\n')[1], 'Domain: none (no domain and no CODEOWNERS rule covers this path)');
+	});
+
+	test('CODEOWNERS alone: a person is an "Owner", a team a "Team", never a "Domain", with a pointer to set domains up (issue 13 item 8)', () => {
+		const ctx = createDecisionContext({ config: null, codeowners: codeownersInput('* @mmacklin\n/docs/ @org/docs\n/mail/ dev@example.com\n') });
+		const person = whoDecides(ctx, 'warp/native/tile_reduce.h');
+		assert.deepEqual(ownerLabel(person), { label: 'Owner', value: '@mmacklin', team: null, hint: noDomainsHint });
+		assert.deepEqual(ownerLabel(whoDecides(ctx, 'docs/a.md'))?.label, 'Team');
+		assert.deepEqual(ownerLabel(whoDecides(ctx, 'mail/x'))?.label, 'Owner');
+		const text = renderDecisionText(person).split('\n');
+		assert.equal(text[1], `Owner: @mmacklin (from CODEOWNERS; ${noDomainsHint})`);
+		assert.ok(!renderDecisionMarkdown(person).includes('**Domain:**'));
+		assert.match(renderDecisionMarkdown(whoDecides(ctx, 'docs/a.md')), /\*\*Team:\*\* @org\/docs/);
+		// With guardrails.yaml the domain keeps its name.
+		assert.deepEqual(ownerLabel(whoDecides(bank(), 'services/payments/api/openapi.yaml'))?.label, 'Domain');
+	});
+
+	test('a path with code owners needs "code owner review", not "none" (issue 13 item 5)', () => {
+		const ctx = createDecisionContext({ config: null, codeowners: codeownersInput('* @mmacklin\n/scratch/\n') });
+		const owned = whoDecides(ctx, 'src/a.c');
+		assert.equal(reviewText(owned), 'code owner review (required when branch protection asks for code owner approval)');
+		assert.match(renderDecisionText(owned), /^Review: code owner review \(required when branch protection asks for code owner approval\)$/m);
+		assert.equal(reviewText(whoDecides(ctx, 'scratch/x')), 'none');
 	});
 
 	test('text reads as an answer, most local decider first', () => {

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { buildSync } from 'esbuild';
 import { cleanUp, cli, emptyRepo, git, tempDir, testEnv, write } from '../cli/cliHarness';
 import type { CliResult } from '../cli/cliHarness';
 
@@ -46,7 +47,7 @@ suite('robustness: CLI on broken file systems and repositories', function () {
 		assertOneLineError(await cli(['owners', 'a.ts'], dir), /no CODEOWNERS file/);
 	});
 
-	test('CODEOWNERS unreadable (chmod 000): one line "permission denied" (as root: the CLI runs as uid 65534 through setpriv, since root reads any file)', async function () {
+	test('CODEOWNERS unreadable (chmod 000): one line "permission denied" (as root: the CLI runs as uid 65534 through setpriv, since root reads any file, from a copy it can reach wherever the checkout is)', async function () {
 		const dir = tempDir();
 		chmodSync(dir, 0o755);
 		write(dir, 'CODEOWNERS', '* @all\n');
@@ -61,7 +62,11 @@ suite('robustness: CLI on broken file systems and repositories', function () {
 				// Honest skip: as root without setpriv there is no unprivileged user to read as.
 				this.skip();
 			}
-			const runModule = path.resolve(__dirname, '../../../src/cli/run.js');
+			// The checkout may sit where uid 65534 cannot go (a clone under /root, a mktemp -d folder):
+			// bundle the compiled CLI into the test's own world-readable folder and run it from there.
+			const runModule = path.join(dir, 'guardrails-run.js');
+			buildSync({ entryPoints: [path.resolve(__dirname, '../../../src/cli/run.js')], bundle: true, platform: 'node', format: 'cjs', outfile: runModule, logLevel: 'silent' });
+			chmodSync(runModule, 0o644);
 			const script = `const out = []; const err = [];\nrequire(${JSON.stringify(runModule)}).run(['owners', 'a.ts'], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: process.cwd(), env: process.env }).then((code) => console.log(JSON.stringify({ code, stdout: out.join(''), stderr: err.join('') })));`;
 			const child = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, '-e', script], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir } });
 			assert.equal(child.status, 0, child.stderr);
