@@ -6,12 +6,15 @@ import type { Container } from './container';
 import { getGitApi, workingChanges } from './gitApi';
 import type { GitApi } from './gitApi';
 import type { RepoModel } from './ownershipService';
+import { domainsSetupUrl, ownerKindLabel } from './presentation';
 
 /** The forecast for one repository's working-tree changes. */
 export interface RoutingSnapshot {
 	root: vscode.Uri;
 	changes: Change[];
 	forecast: ReviewForecast;
+	/** No guardrails.yaml: the forecast groups by the first code owner, not by domain. */
+	codeownersOnly: boolean;
 }
 
 /** A rendered tree row, for tests. */
@@ -27,7 +30,7 @@ type Node =
 	| { kind: 'file'; snapshot: RoutingSnapshot; path: string }
 	| { kind: 'contracts'; snapshot: RoutingSnapshot }
 	| { kind: 'contract'; snapshot: RoutingSnapshot; contract: ForecastContract }
-	| { kind: 'summary'; label: string; description?: string; icon: string; tooltip?: string };
+	| { kind: 'summary'; label: string; description?: string; icon: string; tooltip?: string; link?: string };
 
 const refreshDelayMs = 500;
 
@@ -131,7 +134,7 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 			return undefined;
 		}
 		try {
-			return { root: repo.root, changes, forecast: repo.model.forecast(changes) };
+			return { root: repo.root, changes, forecast: repo.model.forecast(changes), codeownersOnly: repo.model.config === null };
 		} catch (error) {
 			this.container.logger.error(`forecast failed: ${String(error)}`);
 			return undefined;
@@ -216,6 +219,16 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		for (const domain of forecast.domains) {
 			nodes.push({ kind: 'domain', snapshot, domain });
 		}
+		if (snapshot.codeownersOnly && forecast.domains.length > 0) {
+			nodes.push({
+				kind: 'summary',
+				icon: 'info',
+				label: vscode.l10n.t('No domains yet'),
+				description: vscode.l10n.t('set them up in guardrails.yaml'),
+				tooltip: vscode.l10n.t('guardrails.yaml names domains, their teams and leads, and cross-team contracts.'),
+				link: domainsSetupUrl,
+			});
+		}
 		return nodes;
 	}
 
@@ -228,10 +241,16 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 			}
 			case 'domain': {
 				const domain = node.domain;
-				const item = new vscode.TreeItem(domain.title ?? domain.id ?? vscode.l10n.t('No domain'), vscode.TreeItemCollapsibleState.Expanded);
+				const standIn = node.snapshot.codeownersOnly && domain.id !== null;
+				// Without guardrails.yaml the group is a code owner, not a domain: say which.
+				const label = standIn && domain.id !== null ? `${ownerKindLabel(domain.id)}: ${domain.id}` : (domain.title ?? domain.id ?? vscode.l10n.t('No domain'));
+				const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
 				const owners = [...new Set(domain.owners.flatMap((group) => group.owners))];
 				item.description = [domain.lead?.name, owners.join(' ')].filter((part) => part).join(' · ');
-				item.iconPath = new vscode.ThemeIcon('organization');
+				item.iconPath = new vscode.ThemeIcon(standIn && !domain.id?.includes('/') ? 'person' : 'organization');
+				if (standIn) {
+					item.tooltip = vscode.l10n.t('Grouped by the first code owner: there are no domains yet. guardrails.yaml names the team and lead who decide.');
+				}
 				item.contextValue = 'domain';
 				return item;
 			}
@@ -268,6 +287,12 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 				const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
 				item.description = node.description;
 				item.iconPath = new vscode.ThemeIcon(node.icon);
+				if (node.tooltip) {
+					item.tooltip = node.tooltip;
+				}
+				if (node.link) {
+					item.command = { title: node.label, command: 'vscode.open', arguments: [vscode.Uri.parse(node.link)] };
+				}
 				return item;
 			}
 		}
