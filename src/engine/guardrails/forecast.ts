@@ -1,4 +1,4 @@
-import { isAdrPath } from './adr';
+import { isAdrPath } from './adrOrder';
 import { escapeMarkdown } from './decisionRender';
 import type { Change, ChangeStatus, ForecastContract, ForecastDomain, ForecastFile, ForecastOwnerGroup, ReviewForecast } from './types';
 import type { DecisionContext } from './whoDecides';
