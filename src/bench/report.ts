@@ -6,6 +6,8 @@ import type { EngineId } from './engines';
 import { engineLabels } from './engines';
 import type { ForecastMeasurement } from './forecastBench';
 import type { EngineMeasurement } from './worker';
+import type { WholeProcessResult } from './wholeProcess';
+import { renderWholeProcessMarkdown, renderWholeProcessText, wholeProcessTarget } from './wholeProcess';
 
 export interface MachineInfo {
 	/** Git commit of the repository when the bench started. */
@@ -36,6 +38,8 @@ export interface BenchReport {
 	durationMs: number;
 	datasets: DatasetResult[];
 	forecast: ForecastMeasurement | null;
+	/** `guardrails audit` against a read-and-split process, per corpus dataset (empty when skipped). */
+	wholeProcess: WholeProcessResult[];
 }
 
 export function median(values: readonly number[]): number {
@@ -163,6 +167,7 @@ export function renderText(report: BenchReport): string {
 	if (report.forecast !== null) {
 		out.push('', forecastLine(report.forecast));
 	}
+	out.push(...renderWholeProcessText(report.wholeProcess));
 	out.push('', 'Targets:');
 	for (const target of targets(report)) {
 		out.push(`  ${target.met === null ? '?' : target.met ? '✓ met' : '✗ NOT met'}  ${target.name}: ${target.detail}`);
@@ -231,6 +236,10 @@ export function targets(report: BenchReport): TargetResult[] {
 				+ (ratio > 3 ? ` — gap: ${(ratio / 3).toFixed(1)}× too slow` : ''),
 		});
 	}
+	const whole = wholeProcessTarget(report.wholeProcess);
+	if (whole !== null) {
+		out.push(whole);
+	}
 	if (report.forecast === null) {
 		out.push({ name: 'forecast of 10,000 files well under 1 s (≤ 500 ms)', met: null, detail: 'not measured' });
 	} else {
@@ -281,6 +290,7 @@ export function renderMarkdown(report: BenchReport): string {
 			out.push('', reference);
 		}
 	}
+	out.push(...renderWholeProcessMarkdown(report.wholeProcess));
 	if (report.forecast !== null) {
 		out.push('', '### Review forecast', '', forecastLine(report.forecast) + '.');
 	}
