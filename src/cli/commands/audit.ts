@@ -27,7 +27,7 @@ export function auditFiles(loaded: CodeownersInfo, files: readonly string[]): Au
 	const byList = new Map<readonly string[], number>();
 	const unowned: string[] = [];
 	for (const file of files) {
-		const list = loaded.index.resolve(file).owners;
+		const list = loaded.index.ownersOfPath(file);
 		if (list.length === 0) {
 			unowned.push(file);
 			continue;
