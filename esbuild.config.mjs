@@ -36,7 +36,9 @@ const common = {
 
 const builds = [
 	{ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-	{ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+	// The CLI is started once per call, so its load time counts: whitespace and syntax are always
+	// minified (about a third less to parse), names are kept so stack traces stay readable.
+	{ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minifyWhitespace: true, minifySyntax: true },
 	{ ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js' },
 ];
 

@@ -50,7 +50,7 @@ async function prepareOurs(text: string, dialect: Dialect): Promise<Prepared> {
 		compileMs: t2 - t1,
 		problems: parsed.problems.length,
 		engine: {
-			owners: (p) => index.resolve(p).owners,
+			owners: (p) => index.ownersOfPath(p),
 			dispose: () => undefined,
 		},
 	};

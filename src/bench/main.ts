@@ -14,9 +14,11 @@ import { runForecastBench } from './forecastBench';
 import type { InitMeasurement } from './initBench';
 import { runInitBench } from './initBench';
 import type { BenchReport, DatasetResult, MachineInfo } from './report';
-import { renderMarkdown, renderText, spliceMarkdown } from './report';
+import { find, renderMarkdown, renderText, spliceMarkdown } from './report';
 import type { EngineMeasurement, WorkerTask } from './worker';
 import { runWorkerTask } from './worker';
+import type { WholeProcessResult } from './wholeProcess';
+import { measureWholeProcess } from './wholeProcess';
 
 interface Options {
 	quick: boolean;
@@ -25,6 +27,8 @@ interface Options {
 	engines: EngineId[];
 	seed: string;
 	json: string | null;
+	/** Runs of the whole-process comparison per command (0: skip it). */
+	wholeRuns: number;
 }
 
 /** `dist/bench.js` sits one level below the repository root. */
@@ -45,6 +49,7 @@ function parseArgs(argv: readonly string[]): Options {
 		engines: engines === null ? [...engineIds] : (engines.split(',').filter((e) => (engineIds as readonly string[]).includes(e)) as EngineId[]),
 		seed: value('--seed') ?? 'ownership-guardrails',
 		json: value('--json'),
+		wholeRuns: argv.includes('--no-whole') ? 0 : Number(value('--whole-runs') ?? (quick ? 3 : 15)),
 	};
 }
 
@@ -209,9 +214,22 @@ async function orchestrate(options: Options): Promise<void> {
 			}
 		}
 	}
+	const wholeProcess: WholeProcessResult[] = [];
+	const cli = path.join(repoRoot, 'dist', 'cli.js');
+	if (options.wholeRuns > 0 && fs.existsSync(cli)) {
+		for (const result of results) {
+			if (result.spec.kind === 'corpus') {
+				const t0 = performance.now();
+				const files = find(result, 'ours')?.totalPaths ?? 0;
+				const measured = measureWholeProcess(cli, result.spec, files, options.wholeRuns);
+				progress(`  ${result.spec.name.padEnd(30)} whole process            ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s${measured.error !== undefined ? `  FAILED: ${measured.error}` : ''}`);
+				wholeProcess.push(measured);
+			}
+		}
+	}
 	machine.loadAverageEnd = os.loadavg();
 	const report: BenchReport = {
-		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast, init,
+		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast, init, wholeProcess,
 	};
 	process.stdout.write(`${renderText(report)}\n\nLoad average at start ${machine.loadAverage.map((v) => v.toFixed(2)).join(' ')}, at end ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' ')} (${machine.cpus} cores).\n`);
 	if (options.json !== null) {

@@ -7,6 +7,8 @@ import { engineLabels } from './engines';
 import type { ForecastMeasurement } from './forecastBench';
 import type { InitMeasurement } from './initBench';
 import type { EngineMeasurement } from './worker';
+import type { WholeProcessResult } from './wholeProcess';
+import { renderWholeProcessMarkdown, renderWholeProcessText, wholeProcessTarget } from './wholeProcess';
 
 export interface MachineInfo {
 	/** Git commit of the repository when the bench started. */
@@ -39,6 +41,8 @@ export interface BenchReport {
 	forecast: ForecastMeasurement | null;
 	/** `guardrails init` (engine part) per corpus repository; absent in reports from before it existed. */
 	init?: InitMeasurement[];
+	/** `guardrails audit` against a read-and-split process, per corpus dataset (empty when skipped). */
+	wholeProcess: WholeProcessResult[];
 }
 
 export function median(values: readonly number[]): number {
@@ -169,6 +173,7 @@ export function renderText(report: BenchReport): string {
 	for (const line of initLines(report)) {
 		out.push(line);
 	}
+	out.push(...renderWholeProcessText(report.wholeProcess));
 	out.push('', 'Targets:');
 	for (const target of targets(report)) {
 		out.push(`  ${target.met === null ? '?' : target.met ? '✓ met' : '✗ NOT met'}  ${target.name}: ${target.detail}`);
@@ -246,6 +251,10 @@ export function targets(report: BenchReport): TargetResult[] {
 				+ (ratio > 3 ? ` — gap: ${(ratio / 3).toFixed(1)}× too slow` : ''),
 		});
 	}
+	const whole = wholeProcessTarget(report.wholeProcess);
+	if (whole !== null) {
+		out.push(whole);
+	}
 	if (report.forecast === null) {
 		out.push({ name: 'forecast of 10,000 files well under 1 s (≤ 500 ms)', met: null, detail: 'not measured' });
 	} else {
@@ -307,6 +316,7 @@ export function renderMarkdown(report: BenchReport): string {
 			out.push('', reference);
 		}
 	}
+	out.push(...renderWholeProcessMarkdown(report.wholeProcess));
 	if (report.forecast !== null) {
 		out.push('', '### Review forecast', '', forecastLine(report.forecast) + '.');
 	}

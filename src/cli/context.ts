@@ -117,8 +117,17 @@ export class CommandContext {
 				text = await this.readUserFile('--files-from', path.resolve(this.io.cwd, filesFrom));
 			}
 			const entries = text.includes('\0') ? text.split('\0') : text.split('\n');
-			const files = entries.map(normaliseListedPath).filter((line) => line.length > 0);
-			return [...new Set(files)];
+			// One pass, one Set: the list can hold a million paths.
+			const seen = new Set<string>();
+			const files: string[] = [];
+			for (const entry of entries) {
+				const file = normaliseListedPath(entry);
+				if (file.length > 0 && !seen.has(file)) {
+					seen.add(file);
+					files.push(file);
+				}
+			}
+			return files;
 		}
 		if ((await this.gitTopLevel()) === undefined) {
 			return undefined;

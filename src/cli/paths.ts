@@ -97,5 +97,10 @@ export function toRootPath(root: string, cwd: string, arg: string): string {
 
 /** Normalises a repository-relative path read from a file list (`./a`, `/a`, CRLF lists). */
 export function normaliseListedPath(line: string): string {
+	// Most lines need nothing: test the characters before paying for three regular expressions.
+	const first = line.charCodeAt(0);
+	if (first !== 46 /* . */ && first !== 47 /* / */ && line.charCodeAt(line.length - 1) !== 13 /* \r */) {
+		return line;
+	}
 	return line.replace(/\r$/, '').replace(/^\.\//, '').replace(/^\/+/, '');
 }

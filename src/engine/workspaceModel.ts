@@ -4,7 +4,6 @@ import { parseCodeowners, unreadCodeowners } from './codeowners/parse';
 import { compileCodeowners } from './codeowners/codeownersIndex';
 import type { CodeownersIndex } from './codeowners/codeownersIndex';
 import { findCodeowners } from './codeowners/locations';
-import { loadAdrs } from './guardrails/adr';
 import { findContractCrossings } from './guardrails/decisionRender';
 import type { Crossings } from './guardrails/decisionRender';
 import { forecastReview } from './guardrails/forecast';
@@ -12,7 +11,6 @@ import { resolveIdentity } from './guardrails/identity';
 import type { Identity } from './guardrails/identity';
 import { lintGuardrails } from './guardrails/lintGuardrails';
 import { findGuardrails } from './guardrails/locations';
-import { parseGuardrails } from './guardrails/parse';
 import type { Adr, Change, Decision, GuardrailsConfig, ReviewForecast } from './guardrails/types';
 import { createDecisionContext, whoDecides } from './guardrails/whoDecides';
 import type { DecisionContext } from './guardrails/whoDecides';
@@ -97,6 +95,8 @@ export async function loadWorkspaceModel(host: EngineHost, options: WorkspaceMod
 	}
 	let config: GuardrailsConfig | null = null;
 	if (foundConfig) {
+		// Loaded on demand: YAML and JSON Schema support cost a CODEOWNERS-only run (audit, owners) startup time.
+		const { parseGuardrails } = await import('./guardrails/parse');
 		config = parseGuardrails(foundConfig.text, foundConfig.file);
 	} else if (options.configFile) {
 		loadProblems.push({ code: 'file-not-found', severity: 'error', file: normalizeRepoPath(options.configFile), line: 1, column: 1, message: `Guardrails config ${options.configFile} not found.` });
@@ -104,6 +104,7 @@ export async function loadWorkspaceModel(host: EngineHost, options: WorkspaceMod
 	let adrs: ReadonlyMap<string, Adr> = new Map();
 	const adrProblems: Problem[] = [];
 	if (config) {
+		const { loadAdrs } = await import('./guardrails/adr');
 		const loaded = await loadAdrs(host, config, options.adrFiles);
 		adrs = loaded.adrs;
 		adrProblems.push(...loaded.problems);

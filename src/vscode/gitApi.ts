@@ -125,6 +125,31 @@ function toChange(root: vscode.Uri, change: GitChange): Change | undefined {
 	}
 }
 
+/** git's file list of a repository, as the CLI reads it, split into tracked and untracked. */
+export interface GitFileList {
+	/** `git ls-files --cached`: what `guardrails audit` and `lint` count. */
+	tracked: string[];
+	/** `git ls-files --others --exclude-standard`: new files not ignored. */
+	untracked: string[];
+}
+
+/**
+ * The files git lists at `root` (trusted local workspaces only), or undefined when git cannot run or
+ * `root` is not a work tree. A symlink is listed as itself and never followed, as the code host sees it.
+ */
+export async function gitFileList(root: vscode.Uri): Promise<GitFileList | undefined> {
+	const [tracked, untracked] = await Promise.all([
+		runGit(root, ['ls-files', '-z', '--cached'], 256 * 1024 * 1024),
+		runGit(root, ['ls-files', '-z', '--others', '--exclude-standard'], 256 * 1024 * 1024),
+	]);
+	if (tracked === undefined || untracked === undefined) {
+		return undefined;
+	}
+	const split = (output: string): string[] => output.split('\0').filter((path) => path.length > 0);
+	// A conflicted file is listed once per stage.
+	return { tracked: [...new Set(split(tracked))], untracked: split(untracked) };
+}
+
 /** Parses `git status --porcelain -z` output into changes. */
 export function parsePorcelain(output: string): Change[] {
 	const entries = output.split('\0');

@@ -1,8 +1,37 @@
 import * as vscode from 'vscode';
 import type { Decision, PersonRef } from '../engine/guardrails/types';
-import { leadAction } from '../engine/guardrails/decisionRender';
-import { commands } from './constants';
+import type { SectionResolution } from '../engine/codeowners/types';
+import { isCodeownersStandIn, leadAction } from '../engine/guardrails/decisionRender';
+import { commands, docsBaseUrl } from './constants';
 import type { FileAnswer } from './ownershipService';
+
+/** Where the guardrails.yaml reference lives: the "set up domains" link. */
+export const domainsSetupUrl = `${docsBaseUrl}guardrails-config.md`;
+
+/** "Team" for a team handle (`@org/team`, GitLab `@group/subgroup`), else "Owner". */
+export function ownerKindLabel(handle: string): string {
+	return handle.includes('/') ? vscode.l10n.t('Team') : vscode.l10n.t('Owner');
+}
+
+/** `@a`, or `@a +2` when more owners share the file: the status bar must not hide them. */
+export function ownersSummary(owners: readonly string[]): string | undefined {
+	if (owners.length === 0) {
+		return undefined;
+	}
+	return owners.length === 1 ? owners[0] : `${owners[0]} +${owners.length - 1}`;
+}
+
+/** "[Tiles]" or "(unnamed section)". */
+export function sectionLabel(section: Pick<SectionResolution, 'name'>): string {
+	return section.name === null ? vscode.l10n.t('(unnamed section)') : `[${section.name}]`;
+}
+
+/** Whether a GitLab section asks for approval: optional sections never block a merge. */
+export function sectionApproval(section: SectionResolution): string {
+	return section.optional
+		? vscode.l10n.t('optional, approval not required')
+		: vscode.l10n.t('{0} approval(s) required', section.approvals);
+}
 
 /** "Alice Ng (@alice-ng)" or just the name. */
 export function personLabel(person: PersonRef): string {
@@ -11,14 +40,10 @@ export function personLabel(person: PersonRef): string {
 
 /** The owning domain or, on CODEOWNERS alone, the owners; undefined when nobody owns the file. */
 export function ownerTitle(decision: Decision): string | undefined {
-	if (decision.domain) {
+	if (decision.domain && !isCodeownersStandIn(decision)) {
 		return decision.domain.title;
 	}
-	const owners = decision.codeowners?.owners ?? [];
-	if (owners.length === 0) {
-		return undefined;
-	}
-	return owners.length === 1 ? owners[0] : `${owners[0]} +${owners.length - 1}`;
+	return ownersSummary(decision.codeowners?.owners ?? []);
 }
 
 /** True when the engine knows something about the file (a CODEOWNERS file or a domain/contract). */
@@ -39,9 +64,15 @@ export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
 	md.appendMarkdown('**');
 	md.appendText(vscode.l10n.t('Ownership of {0}', answer.path));
 	md.appendMarkdown('**\n\n');
-	if (decision.domain) {
+	const standIn = isCodeownersStandIn(decision);
+	if (decision.domain && !standIn) {
 		md.appendText(vscode.l10n.t('Domain: {0}', decision.domain.title));
 		md.appendMarkdown('  \n');
+	} else if (standIn && decision.domain) {
+		md.appendText(`${ownerKindLabel(decision.domain.id)}: ${decision.domain.id}`);
+		md.appendMarkdown('  \n');
+		md.appendText(vscode.l10n.t('No domains yet: guardrails.yaml names the team and lead who decide.'));
+		md.appendMarkdown(` [${escapeLinkText(vscode.l10n.t('Set up domains'))}](${domainsSetupUrl})  \n`);
 	}
 	if (decision.team) {
 		md.appendText(vscode.l10n.t('Team: {0}', decision.team.name));
@@ -59,7 +90,29 @@ export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
 		md.appendMarkdown('  \n');
 	}
 	const codeowners = decision.codeowners;
-	if (codeowners) {
+	if (codeowners && codeowners.sections.length > 0) {
+		// GitLab: each section is its own approval rule, so each gets its line, rule and optionality.
+		md.appendText(vscode.l10n.t('CODEOWNERS ({0}), {1} section(s):', codeowners.file, codeowners.sections.length));
+		md.appendMarkdown('  \n');
+		for (const section of codeowners.sections) {
+			md.appendText(
+				vscode.l10n.t(
+					'{0} {1} (rule {2} at {3}:{4}; {5})',
+					sectionLabel(section),
+					section.owners.length > 0 ? section.owners.join(' ') : vscode.l10n.t('no owners'),
+					section.rule.pattern,
+					codeowners.file,
+					section.line,
+					sectionApproval(section),
+				),
+			);
+			md.appendMarkdown('  \n');
+		}
+		if (codeowners.sections.every((section) => section.optional)) {
+			md.appendText(vscode.l10n.t('Every section is optional: no code owner approval is required.'));
+			md.appendMarkdown('  \n');
+		}
+	} else if (codeowners) {
 		if (codeowners.rule) {
 			md.appendText(
 				vscode.l10n.t(

@@ -8,6 +8,7 @@ import { getGitApi, workingChanges } from './gitApi';
 import type { GitApi } from './gitApi';
 import { forecastWithHeadRules } from './headRules';
 import type { RepoModel } from './ownershipService';
+import { domainsSetupUrl, ownerKindLabel } from './presentation';
 
 /** The forecast for one repository's working-tree changes. */
 export interface RoutingSnapshot {
@@ -17,6 +18,8 @@ export interface RoutingSnapshot {
 	forecast: ReviewForecast;
 	/** Set when the changes edit a rule file: what the edited rules would change once merged. */
 	rules?: RuleChanges;
+	/** No guardrails.yaml: the forecast groups by the first code owner, not by domain. */
+	codeownersOnly: boolean;
 }
 
 /** A rendered tree row, for tests. */
@@ -33,7 +36,7 @@ type Node =
 	| { kind: 'contracts'; snapshot: RoutingSnapshot }
 	| { kind: 'contract'; snapshot: RoutingSnapshot; contract: ForecastContract }
 	| { kind: 'rules'; snapshot: RoutingSnapshot; rules: RuleChanges }
-	| { kind: 'summary'; label: string; description?: string; icon: string; tooltip?: string };
+	| { kind: 'summary'; label: string; description?: string; icon: string; tooltip?: string; link?: string };
 
 const refreshDelayMs = 500;
 
@@ -139,7 +142,7 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		try {
 			const files = async (): Promise<readonly string[]> => (await this.container.language.files.get(repo.root)).files;
 			const routed = await forecastWithHeadRules(repo, api, changes, files);
-			return { root: repo.root, changes, forecast: routed.forecast, ...(routed.rules ? { rules: routed.rules } : {}) };
+			return { root: repo.root, changes, forecast: routed.forecast, codeownersOnly: repo.model.config === null, ...(routed.rules ? { rules: routed.rules } : {}) };
 		} catch (error) {
 			this.container.logger.error(`forecast failed: ${String(error)}`);
 			return undefined;
@@ -229,6 +232,16 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		for (const domain of forecast.domains) {
 			nodes.push({ kind: 'domain', snapshot, domain });
 		}
+		if (snapshot.codeownersOnly && forecast.domains.length > 0) {
+			nodes.push({
+				kind: 'summary',
+				icon: 'info',
+				label: vscode.l10n.t('No domains yet'),
+				description: vscode.l10n.t('set them up in guardrails.yaml'),
+				tooltip: vscode.l10n.t('guardrails.yaml names domains, their teams and leads, and cross-team contracts.'),
+				link: domainsSetupUrl,
+			});
+		}
 		return nodes;
 	}
 
@@ -261,10 +274,16 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 			}
 			case 'domain': {
 				const domain = node.domain;
-				const item = new vscode.TreeItem(domain.title ?? domain.id ?? vscode.l10n.t('No domain'), vscode.TreeItemCollapsibleState.Expanded);
+				const standIn = node.snapshot.codeownersOnly && domain.id !== null;
+				// Without guardrails.yaml the group is a code owner, not a domain: say which.
+				const label = standIn && domain.id !== null ? `${ownerKindLabel(domain.id)}: ${domain.id}` : (domain.title ?? domain.id ?? vscode.l10n.t('No domain'));
+				const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
 				const owners = [...new Set(domain.owners.flatMap((group) => group.owners))];
 				item.description = [domain.lead?.name, owners.join(' ')].filter((part) => part).join(' · ');
-				item.iconPath = new vscode.ThemeIcon('organization');
+				item.iconPath = new vscode.ThemeIcon(standIn && !domain.id?.includes('/') ? 'person' : 'organization');
+				if (standIn) {
+					item.tooltip = vscode.l10n.t('Grouped by the first code owner: there are no domains yet. guardrails.yaml names the team and lead who decide.');
+				}
 				item.contextValue = 'domain';
 				return item;
 			}
@@ -312,6 +331,12 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 				const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
 				item.description = node.description;
 				item.iconPath = new vscode.ThemeIcon(node.icon);
+				if (node.tooltip) {
+					item.tooltip = node.tooltip;
+				}
+				if (node.link) {
+					item.command = { title: node.label, command: 'vscode.open', arguments: [vscode.Uri.parse(node.link)] };
+				}
 				return item;
 			}
 		}

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { isCodeownersStandIn } from '../engine/guardrails/decisionRender';
 import { changed, getConfig } from './configuration';
 import { commands, contextKeys, statusBarItemId } from './constants';
 import type { Container } from './container';
 import type { FileAnswer } from './ownershipService';
-import { decisionTooltip, hasData, ownerTitle } from './presentation';
+import { decisionTooltip, hasData, ownersSummary, ownerTitle } from './presentation';
 
 /** What the item shows, kept so tests (and the flicker guard) can compare states. */
 export interface StatusBarState {
@@ -183,12 +184,15 @@ export class StatusBarController implements vscode.Disposable {
 		const a11y: string[] = [];
 		if (owner) {
 			parts.push(decision.lead ? `${owner} · ${decision.lead.name}` : owner);
+			// `@a +2` reads badly aloud: name the first owner and say how many more there are.
+			const owners = decision.codeowners?.owners ?? [];
+			const spoken = owner === ownersSummary(owners) && owners.length > 1 ? vscode.l10n.t('{0} and {1} more', owners[0], owners.length - 1) : owner;
 			a11y.push(
 				decision.lead
-					? vscode.l10n.t('Owned by {0}, lead {1}', owner, decision.lead.name)
-					: decision.domain
-						? vscode.l10n.t('Owned by {0}, lead not set', owner)
-						: vscode.l10n.t('Owned by {0}', owner),
+					? vscode.l10n.t('Owned by {0}, lead {1}', spoken, decision.lead.name)
+					: decision.domain && !isCodeownersStandIn(decision)
+						? vscode.l10n.t('Owned by {0}, lead not set', spoken)
+						: vscode.l10n.t('Owned by {0}', spoken),
 			);
 		} else {
 			parts.push(vscode.l10n.t('unowned'));

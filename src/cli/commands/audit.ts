@@ -22,16 +22,22 @@ export interface AuditJson {
 
 /** Counts owned and unowned files and files per owner, with the resolution CODEOWNERS gives each file. */
 export function auditFiles(loaded: CodeownersInfo, files: readonly string[]): AuditJson {
-	const owners = new Map<string, number>();
+	// Answers share their (frozen) owner arrays per winning rule, so count per array first and per
+	// owner once at the end: a lookup per file instead of one per file and owner.
+	const byList = new Map<readonly string[], number>();
 	const unowned: string[] = [];
 	for (const file of files) {
-		const resolution = loaded.index.resolve(file);
-		if (resolution.owners.length === 0) {
+		const list = loaded.index.ownersOfPath(file);
+		if (list.length === 0) {
 			unowned.push(file);
 			continue;
 		}
-		for (const owner of resolution.owners) {
-			owners.set(owner, (owners.get(owner) ?? 0) + 1);
+		byList.set(list, (byList.get(list) ?? 0) + 1);
+	}
+	const owners = new Map<string, number>();
+	for (const [list, count] of byList) {
+		for (const owner of list) {
+			owners.set(owner, (owners.get(owner) ?? 0) + count);
 		}
 	}
 	// Most files first, then by name, so the answer is stable across runs.

@@ -736,6 +736,9 @@ function literalTexts(segs: readonly Segment[], count: number): string[] {
 }
 
 const noSections: readonly SectionResolution[] = Object.freeze([]);
+/** `find` results besides a GitHub rule index: nothing to look up, or a GitLab answer in `lastAnswer`. */
+const noAnswer = -2;
+const joinedAnswer = -3;
 const noOwners: readonly string[] = Object.freeze([]);
 
 /** Whether `path` from `start` on is one plain path segment (not empty, not `.`, no `/` or `\\`). */
@@ -782,6 +785,8 @@ export class CodeownersIndex {
 	private readonly lastWinners: number[] = [];
 	private lastCount = -1;
 	private lastAnswer: OwnerResolution = { path: '', owners: [], rule: null, sections: [] };
+	/** The normal form of the path the last `find` looked up. */
+	private foundPath = '';
 	private readonly joined = new Map<number, { winners: number[]; answer: OwnerResolution }[]>();
 
 	constructor(parsed: ParsedCodeowners) {
@@ -823,9 +828,47 @@ export class CodeownersIndex {
 	 * are frozen: copy before changing them.
 	 */
 	resolve(path: string): OwnerResolution {
-		if (this.entries.size === 0) {
-			const p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
+		const found = this.find(path);
+		const p = this.foundPath;
+		if (found === noAnswer) {
 			return { path: p, owners: noOwners as string[], rule: null, sections: noSections as SectionResolution[] };
+		}
+		if (found !== joinedAnswer) {
+			return {
+				path: p,
+				owners: found < 0 ? noOwners as string[] : this.ownerList(found),
+				rule: found < 0 ? null : this.parsed.rules[found],
+				sections: noSections as SectionResolution[],
+			};
+		}
+		const answer = this.lastAnswer;
+		return { path: p, owners: answer.owners, rule: answer.rule, sections: answer.sections };
+	}
+
+	/**
+	 * The owners `resolve(path).owners` gives, without building the answer object: for bulk counts
+	 * (`audit`) over many thousand paths, where that object is all the garbage left per path.
+	 */
+	ownersOfPath(path: string): readonly string[] {
+		const found = this.find(path);
+		if (found === noAnswer) {
+			return noOwners;
+		}
+		if (found !== joinedAnswer) {
+			return found < 0 ? noOwners : this.ownerList(found);
+		}
+		return this.lastAnswer.owners;
+	}
+
+	/**
+	 * Finds the answer for a path and leaves the normal path in `foundPath`. Returns `noAnswer` for
+	 * an empty index or path, the winning rule's index on GitHub (-1: none), or `joinedAnswer` on
+	 * GitLab, whose answer is then in `lastAnswer`.
+	 */
+	private find(path: string): number {
+		if (this.entries.size === 0) {
+			this.foundPath = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
+			return noAnswer;
 		}
 		// Paths arrive grouped by directory: when this one is a plain name in the last directory,
 		// it is already normal and only its base name is left to look up.
@@ -836,27 +879,22 @@ export class CodeownersIndex {
 		if (entry === undefined || !isPlainName(path, entry.slash + 1) || (entry.slash >= 0 && (path.charCodeAt(entry.slash) !== 47 || path.slice(0, entry.slash) !== entry.dir))) {
 			p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
 			if (p.length === 0) {
-				return { path: p, owners: noOwners as string[], rule: null, sections: noSections as SectionResolution[] };
+				this.foundPath = p;
+				return noAnswer;
 			}
 			entry = this.dirEntry(p);
 		}
+		this.foundPath = p;
 		const base = p.slice(entry.slash + 1);
 		const segs = entry.segs;
 		segs[segs.length - 1] = base;
-		const rules = this.parsed.rules;
 		const acc = this.entryAcc;
 		acc.reset();
 		const ext = this.ext;
 		ext.base = undefined;
 		this.entries.collectFile(entry.entries, segs, base, ext, acc);
 		if (this.parsed.dialect === 'github') {
-			const winner = acc.best[0];
-			return {
-				path: p,
-				owners: winner < 0 ? noOwners as string[] : this.ownerList(winner),
-				rule: winner < 0 ? null : rules[winner],
-				sections: noSections as SectionResolution[],
-			};
+			return acc.best[0];
 		}
 		const excluded = this.exclusionAcc;
 		excluded.reset();
@@ -900,8 +938,7 @@ export class CodeownersIndex {
 			}
 			this.lastAnswer = this.joinedAnswer(hash, winners, count);
 		}
-		const answer = this.lastAnswer;
-		return { path: p, owners: answer.owners, rule: answer.rule, sections: answer.sections };
+		return joinedAnswer;
 	}
 
 	/** GitLab: the answer for these winners, remembered by their hash (a bounded memo). */

@@ -26,13 +26,27 @@ export function detectDialect(file: string, text: string, explicit?: Dialect | '
 	return { dialect: 'github', reason: 'default' };
 }
 
-/** Whether any line of the text is a GitLab section header. */
+/**
+ * Whether any line of the text is a GitLab section header. Only lines holding a `[` can be one, so
+ * the scan jumps from `[` to `[` and tests just those lines: no split of a file of many thousand lines.
+ */
 export function hasSectionHeader(text: string): boolean {
-	for (const raw of text.split(/\r\n|\r|\n/)) {
-		const line = raw.trim();
+	let bracket = text.indexOf('[');
+	while (bracket >= 0) {
+		const start = Math.max(text.lastIndexOf('\n', bracket), text.lastIndexOf('\r', bracket)) + 1;
+		let end = text.length;
+		for (let i = bracket; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 10 || c === 13) {
+				end = i;
+				break;
+			}
+		}
+		const line = text.slice(start, end).trim();
 		if ((line.startsWith('[') || line.startsWith('^[')) && sectionHeader.test(line)) {
 			return true;
 		}
+		bracket = text.indexOf('[', end);
 	}
 	return false;
 }

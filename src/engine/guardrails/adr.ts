@@ -1,6 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { EngineHost, Problem } from '../types';
-import { staysInRepository } from './parse';
+import { staysInRepository } from './references';
+import { isAdrPath, sortAdrs } from './adrOrder';
+
+// Kept importable from here; they live apart so that answering needs no YAML code.
+export { isAdrPath, sortAdrs };
 import type { Adr, GuardrailsConfig } from './types';
 
 function stringList(value: unknown): string[] {
@@ -81,20 +85,6 @@ export function parseAdr(text: string, path: string): Adr {
 		}
 	}
 	return { path, title: title ?? baseName(path), status: status ?? 'unknown', domains, contracts };
-}
-
-/** Statuses listed after the current ADRs. */
-const retiredStatuses = new Set(['superseded', 'deprecated', 'rejected']);
-
-/** Sorts ADRs current first, superseded (and deprecated or rejected) last, keeping order otherwise. */
-export function sortAdrs(adrs: readonly Adr[]): Adr[] {
-	const rank = (adr: Adr): number => (retiredStatuses.has(adr.status) ? 1 : 0);
-	return adrs.map((adr, i) => ({ adr, i })).sort((a, b) => rank(a.adr) - rank(b.adr) || a.i - b.i).map((x) => x.adr);
-}
-
-/** True when a path is a Markdown file under one of the ADR roots. */
-export function isAdrPath(config: Pick<GuardrailsConfig, 'adrRoots'>, path: string): boolean {
-	return /\.(md|markdown)$/i.test(path) && config.adrRoots.some((root) => root === '' || path.startsWith(`${root}/`));
 }
 
 /** The ADRs read from disk, and `adr-missing` problems for config references that do not exist. */

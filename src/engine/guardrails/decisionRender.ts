@@ -163,7 +163,7 @@ export function renderDecisionText(decision: Decision): string {
 	const owner = ownerLabel(decision);
 	if (owner) {
 		lines.push(line`${owner.label}: ${owner.value}${owner.team !== null ? ` (team ${owner.team})` : ''}${owner.hint !== null ? ` (from CODEOWNERS; ${owner.hint})` : ''}`);
-		if (decision.domain && decision.lead === null) {
+		if (owner.label === 'Domain' && decision.lead === null) {
 			lines.push(line`Lead: not set. ${leadAction(decision)}`);
 		}
 	} else {
@@ -247,7 +247,7 @@ export function renderDecisionMarkdown(decision: Decision): string {
 	}
 	if (decision.lead) {
 		out.push(line`**Lead:** ${escapeMarkdown(deciderName(decision.lead))}`);
-	} else if (decision.domain) {
+	} else if (decision.domain && !isCodeownersStandIn(decision)) {
 		out.push(line`**Lead:** not set. ${cell(leadAction(decision))}`);
 	}
 	out.push('');

@@ -1,4 +1,4 @@
-import { isAdrPath } from './adr';
+import { isAdrPath } from './adrOrder';
 import { escapeMarkdown, noDomainsHint } from './decisionRender';
 import type { Problem } from '../types';
 import type { Change, ChangeStatus, ForecastContract, ForecastDomain, ForecastFile, ForecastOwnerGroup, ReviewForecast } from './types';

@@ -1,11 +1,11 @@
 import type { Problem, Source } from '../types';
 import type { Dialect, OwnerResolution } from '../codeowners/types';
-import { sortAdrs } from './adr';
+import { sortAdrs } from './adrOrder';
 import { compileGuardrails } from './domainIndex';
 import type { GuardrailsIndex } from './domainIndex';
 import type { Identity } from './identity';
 import type { Adr, Contract, ContractFact, Decider, Decision, Domain, GuardrailsConfig, Person, PersonRef, ReviewLevel, Team } from './types';
-import { expandAlias } from './parse';
+import { expandAlias } from './references';
 
 /** What whoDecides needs from a compiled CODEOWNERS index (the real one, or a test double). */
 export interface CodeownersLookup {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { explainUnowned } from '../../engine/codeowners/unowned';
 import type { PersonRef } from '../../engine/guardrails/types';
 import { leadAction } from '../../engine/guardrails/decisionRender';
 import { commands } from '../constants';
@@ -7,6 +8,7 @@ import type { FileAnswer } from '../ownershipService';
 import { offersSetup, personLabel } from '../presentation';
 import { copyReviewRequest } from './copyReviewRequest';
 import { openDecisionCard } from './openDecisionCard';
+import { contributingRules } from './openCodeownersRule';
 import { openAt, targetUri } from './target';
 
 /** One row of the "Who Decides This?" pick; `run` is what choosing it does. */
@@ -119,6 +121,8 @@ export function buildWhoDecidesItems(container: Container, answer: FileAnswer): 
 		}
 	}
 
+	items.push(...unownedItems(answer, open, copy));
+
 	items.push(separator(vscode.l10n.t('Actions')));
 	if (offersSetup(answer)) {
 		items.push({
@@ -131,13 +135,16 @@ export function buildWhoDecidesItems(container: Container, answer: FileAnswer): 
 	}
 	const codeowners = decision.codeowners;
 	if (codeowners?.rule) {
-		items.push({
-			id: 'rule',
-			label: `$(go-to-file) ${vscode.l10n.t('Open CODEOWNERS rule')}`,
-			description: `${codeowners.file}:${codeowners.rule.line}`,
-			detail: codeowners.rule.text.trim().replace(/\s+/g, ' '),
-			run: open(codeowners.file, codeowners.rule.line, codeowners.rule.column),
-		});
+		// GitLab: one item per contributing section, so no owner is credited to another section's line.
+		for (const choice of contributingRules(answer)) {
+			items.push({
+				id: 'rule',
+				label: `$(go-to-file) ${vscode.l10n.t('Open CODEOWNERS rule')}`,
+				description: choice.description,
+				detail: codeowners.sections.length > 0 ? `${choice.label} · ${choice.detail ?? ''}` : codeowners.rule.text.trim().replace(/\s+/g, ' '),
+				run: open(codeowners.file, choice.line, choice.column),
+			});
+		}
 	}
 	items.push({
 		id: 'request',
@@ -148,6 +155,51 @@ export function buildWhoDecidesItems(container: Container, answer: FileAnswer): 
 		id: 'card',
 		label: `$(preview) ${vscode.l10n.t('Open decision card')}`,
 		run: () => openDecisionCard(container, repo.uri(answer.path)),
+	});
+	return items;
+}
+
+type Opener = (file: string, line: number, column?: number) => () => Thenable<unknown>;
+
+/**
+ * For a file nobody owns: why (the engine's explanation), the owning rule that came closest, and a
+ * line that would own it. Empty when the file has owners or there is no CODEOWNERS.
+ */
+function unownedItems(answer: FileAnswer, open: Opener, copy: (text: string) => () => Thenable<unknown>): WhoDecidesItem[] {
+	const info = answer.repo.model.codeowners;
+	const explained = info ? explainUnowned(info.parsed, info.index, answer.path) : null;
+	if (!info || !explained) {
+		return [];
+	}
+	const items: WhoDecidesItem[] = [separator(vscode.l10n.t('Unowned'))];
+	const ownerless = explained.ownerlessRule;
+	items.push({
+		id: 'unowned',
+		label: `$(circle-slash) ${vscode.l10n.t('No CODEOWNERS rule owns this file')}`,
+		description: ownerless ? `${info.file}:${ownerless.line}` : info.file,
+		detail: ownerless
+			? vscode.l10n.t('Line {0} ({1}) matches it last and names no owners.', ownerless.line, ownerless.pattern)
+			: vscode.l10n.t('No line of {0} matches it.', info.file),
+		run: open(info.file, ownerless?.line ?? 1, ownerless?.column ?? 1),
+	});
+	const closest = explained.closest;
+	if (closest) {
+		items.push({
+			id: 'closest',
+			label: `$(go-to-file) ${vscode.l10n.t('Closest rule: {0}', closest.rule.pattern)}`,
+			description: `${info.file}:${closest.rule.line} · ${closest.owners.join(' ')}`,
+			detail: closest.matches
+				? vscode.l10n.t('Matches this file, but a later line without owners wins.')
+				: vscode.l10n.t('Covers a neighbouring folder, not this file.'),
+			run: open(info.file, closest.rule.line, closest.rule.column),
+		});
+	}
+	items.push({
+		id: 'own',
+		label: `$(add) ${vscode.l10n.t('Own it: {0}', explained.suggestion)}`,
+		description: vscode.l10n.t('copy the line'),
+		detail: explained.advice,
+		run: copy(explained.suggestion),
 	});
 	return items;
 }

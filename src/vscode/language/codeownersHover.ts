@@ -95,9 +95,17 @@ export class CodeownersHover implements vscode.HoverProvider {
 			const bound = checked < matched.length ? vscode.l10n.t(' (of the first {0})', checked) : '';
 			md.appendText(vscode.l10n.t('Owns {0} of the {1} files it matches{2}.', won.length, matched.length, bound));
 		}
+		md.appendMarkdown('  \n');
 		if (list.capped) {
-			md.appendMarkdown('  \n');
 			md.appendText(vscode.l10n.t('The repository is too large to list completely; counts cover the listed files.'));
+		} else if (list.source === 'git') {
+			md.appendText(
+				list.untracked > 0
+					? vscode.l10n.t('Counted in git\'s file list ({0} files, {1} of them untracked); guardrails audit counts the tracked ones.', list.files.length, list.untracked)
+					: vscode.l10n.t('Counted in git\'s file list ({0} files), as guardrails audit counts them.', list.files.length),
+			);
+		} else {
+			md.appendText(vscode.l10n.t('Counted in the {0} files of the workspace (git\'s file list is unavailable here); symlinked folders are followed.', list.files.length));
 		}
 		const ranked = [...shadowers.values()].sort((a, b) => b.count - a.count || a.rule.line - b.rule.line);
 		for (const { rule: later, count } of ranked.slice(0, 3)) {

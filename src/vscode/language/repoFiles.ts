@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { gitFileList } from '../gitApi';
 import type { Logger } from '../logger';
 import { KeyedDebouncer } from '../keyedDebouncer';
 
@@ -9,6 +10,13 @@ export interface RepoFileList {
 	dirs: ReadonlySet<string>;
 	/** True when the repository has more files than the cap: "matches no file" is then unknowable. */
 	capped: boolean;
+	/**
+	 * `git`: git's list (tracked plus untracked, not ignored; symlinks not followed), the list the CLI
+	 * counts. `workspace`: VS Code's file search, when git cannot run (untrusted, virtual, no repository).
+	 */
+	source: 'git' | 'workspace';
+	/** With `source: 'git'`, how many of `files` git does not track yet (the CLI does not count them). */
+	untracked: number;
 }
 
 /** Beyond this many files a full listing costs more than the lint and completion it feeds. */
@@ -18,8 +26,8 @@ const refreshDelayMs = 1000;
 const excluded = '**/{node_modules,.git}/**';
 
 /**
- * The file list of each repository root, listed once with `workspace.findFiles` and kept until a
- * file is created or deleted under that root. Only roots someone asked about are listed or watched.
+ * The file list of each repository root, listed once (git's list, else `workspace.findFiles`) and
+ * kept until a file is created or deleted under that root. Only roots someone asked about are listed or watched.
  */
 export class RepoFiles implements vscode.Disposable {
 	private readonly lists = new Map<string, Promise<RepoFileList>>();
@@ -49,17 +57,20 @@ export class RepoFiles implements vscode.Disposable {
 
 	private async list(root: vscode.Uri): Promise<RepoFileList> {
 		const started = Date.now();
-		const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*'), excluded, fileCap + 1);
-		const capped = uris.length > fileCap;
-		const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
-		const files: string[] = [];
+		// git's list first: the CLI counts it, and it does not follow symlinked directories as the search does.
+		const fromGit = await gitFileList(root);
+		let listed: string[];
+		if (fromGit) {
+			listed = [...fromGit.tracked, ...fromGit.untracked];
+		} else {
+			const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*'), excluded, fileCap + 1);
+			const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+			listed = uris.filter((uri) => uri.path.startsWith(prefix)).map((uri) => uri.path.slice(prefix.length));
+		}
+		const capped = listed.length > fileCap;
+		const files = capped ? listed.slice(0, fileCap) : listed;
 		const dirs = new Set<string>();
-		for (const uri of capped ? uris.slice(0, fileCap) : uris) {
-			if (!uri.path.startsWith(prefix)) {
-				continue;
-			}
-			const path = uri.path.slice(prefix.length);
-			files.push(path);
+		for (const path of files) {
 			for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
 				const dir = path.slice(0, slash);
 				if (dirs.has(dir)) {
@@ -69,12 +80,13 @@ export class RepoFiles implements vscode.Disposable {
 			}
 		}
 		files.sort();
+		const source = fromGit ? 'git' : 'workspace';
 		if (capped) {
 			this.logger.warn(`${root.fsPath} has more than ${fileCap} files: listed the first ${fileCap}; "pattern matches no file" checks are off for it`);
 		} else {
-			this.logger.info(`Listed ${files.length} files of ${root.fsPath} in ${Date.now() - started} ms`);
+			this.logger.info(`Listed ${files.length} files of ${root.fsPath} (${source === 'git' ? 'git ls-files' : 'workspace search'}) in ${Date.now() - started} ms`);
 		}
-		return { files, dirs, capped };
+		return { files, dirs, capped, source, untracked: fromGit && !capped ? fromGit.untracked.length : 0 };
 	}
 
 	private watch(root: vscode.Uri): void {

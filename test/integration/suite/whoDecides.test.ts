@@ -55,6 +55,32 @@ suite('"Who Decides This?"', () => {
 		assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\/services\/payments\/\s+@acme-bank\/payments/);
 	});
 
+	test('on an unowned file: says no rule owns it, which rule came closest, and how to own it', async () => {
+		const api = await getApi();
+		const items = await api.whoDecidesItems(repoFile('tools/scratch/notes.md'));
+		const unowned = items.find((item) => item.id === 'unowned');
+		assert.ok(unowned, `items: ${items.map((item) => item.id).join(', ')}`);
+		assert.match(unowned.label, /No CODEOWNERS rule owns this file/);
+		assert.match(unowned.detail ?? '', /Line 33 \(\/tools\/scratch\/notes\.md\) matches it last and names no owners/);
+		const closest = items.find((item) => item.id === 'closest');
+		assert.ok(closest, 'the closest owning rule is named');
+		assert.match(closest.label, /Closest rule: \*/);
+		assert.match(closest.description ?? '', /^\.github\/CODEOWNERS:5 · @acme-bank\/architecture$/);
+		const own = items.find((item) => item.id === 'own');
+		assert.ok(own?.run, 'how to own it');
+		assert.match(own.label, /\/tools\/scratch\/notes\.md @acme-bank\/architecture/);
+		assert.match(own.detail ?? '', /Give line 33 of \.github\/CODEOWNERS an owner/);
+		await own.run();
+		assert.strictEqual(await vscode.env.clipboard.readText(), '/tools/scratch/notes.md @acme-bank/architecture');
+		await closest.run?.();
+		const editor = vscode.window.activeTextEditor;
+		assert.ok(editor);
+		assert.strictEqual(editor.selection.active.line + 1, 5);
+		// An owned file gets none of this.
+		const owned = await api.whoDecidesItems(repoFile('services/payments/src/refunds.ts'));
+		assert.ok(!owned.some((item) => item.id === 'unowned' || item.id === 'own'));
+	});
+
 	test('"Open decision card" shows the answer as an untitled Markdown document', async () => {
 		const api = await getApi();
 		const items = await api.whoDecidesItems(repoFile('services/payments/src/refunds.ts'));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { detectDialect } from '../../../src/engine/codeowners/dialect';
+import * as fc from 'fast-check';
+import { detectDialect, hasSectionHeader } from '../../../src/engine/codeowners/dialect';
 import { codeownersLocations, findCodeowners } from '../../../src/engine/codeowners/locations';
 import type { EngineHost } from '../../../src/engine/types';
 
@@ -76,5 +77,19 @@ suite('codeownersLocations / findCodeowners', () => {
 		assert.equal(await findCodeowners(memoryHost({})), undefined);
 		const throwing: EngineHost = { readFile: async () => { throw new Error('EACCES'); } };
 		assert.equal(await findCodeowners(throwing), undefined);
+	});
+
+	test('hasSectionHeader (jumping from [ to [) agrees with testing every line', () => {
+		const header = /^\^?\[[^\]\r\n]+\](?:\[\d*\])?(?:[ \t]+[@\w.\-/+ \t]*)?$/;
+		const everyLine = (text: string): boolean => text.split(/\r\n|\r|\n/).some((raw) => {
+			const line = raw.trim();
+			return (line.startsWith('[') || line.startsWith('^[')) && header.test(line);
+		});
+		const piece = fc.constantFrom('[', ']', '^', 'Docs', ' ', '\t', '\n', '\r', '\r\n', '@a', '[2]', '*.js', '\u00a0', '#', 'x[y]');
+		fc.assert(fc.property(fc.array(piece, { maxLength: 24 }).map((parts) => parts.join('')), (text) => {
+			assert.equal(hasSectionHeader(text), everyLine(text), JSON.stringify(text));
+		}), { numRuns: 3000 });
+		assert.equal(hasSectionHeader('a @x\n  ^[Docs][2] @d\n'), true);
+		assert.equal(hasSectionHeader('[abc].js @x\n'), false);
 	});
 });

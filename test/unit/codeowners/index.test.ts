@@ -34,6 +34,19 @@ suite('CodeownersIndex', () => {
 		});
 	}
 
+	for (const dialect of ['github', 'gitlab'] as Dialect[]) {
+		test(`ownersOfPath gives resolve's owners without the answer object (${dialect})`, () => {
+			fc.assert(fc.property(fileArb, fc.array(pathArb, { minLength: 1, maxLength: 10 }), (text, paths) => {
+				// Two indexes, so one's per-directory memo cannot hide a difference in the other.
+				const { index } = parseAndCompile(text, dialect);
+				const other = parseAndCompile(text, dialect).index;
+				for (const path of [...paths, ...paths.slice().reverse(), '', '/']) {
+					assert.deepEqual(other.ownersOfPath(path), index.resolve(path).owners, `${path} in\n${text}`);
+				}
+			}), { numRuns: 400 });
+		});
+	}
+
 	test('GitHub explain: all matches in file order, the winner, the shadowed rules', () => {
 		const { index } = parseAndCompile('* @all\n*.js @js\n/src/ @src\n/lib/ @lib\n', 'github');
 		const e = index.explain('src/a.js');
