@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { parseGitLog, parseWhen } from '../../../src/cli/commands/bottlenecks';
 import type { BottlenecksJson } from '../../../src/engine/history/types';
 import { cleanUp, cli, emptyRepo, git, testEnv, write } from './cliHarness';
@@ -11,7 +12,7 @@ function commitAs(dir: string, name: string, email: string, date: string, files:
 	}
 	git(dir, 'add', '-A');
 	const env = { ...testEnv(), GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-	require('node:child_process').execFileSync('git', ['commit', '-q', '-m', `change by ${name}`], { cwd: dir, env });
+	execFileSync('git', ['commit', '-q', '-m', `change by ${name}`], { cwd: dir, env });
 }
 
 /** The fixture organisation of the engine tests, as a real repository with six commits in January 2026. */
@@ -31,7 +32,7 @@ function fixtureRepo(): string {
 	commitAs(dir, 'Side', 'side@x.io', '2026-01-08T10:00:00Z', ['side.txt']);
 	git(dir, 'checkout', '-q', 'main');
 	const env = { ...testEnv(), GIT_AUTHOR_DATE: '2026-01-09T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-09T10:00:00Z' };
-	require('node:child_process').execFileSync('git', ['merge', '-q', '--no-ff', '-m', 'merge side', 'side'], { cwd: dir, env });
+	execFileSync('git', ['merge', '-q', '--no-ff', '-m', 'merge side', 'side'], { cwd: dir, env });
 	return dir;
 }
 
