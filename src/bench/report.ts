@@ -4,6 +4,8 @@ import type { DatasetSpec } from './datasets';
 import { expectationText, meetsExpectation, referenceOf } from './datasets';
 import type { EngineId } from './engines';
 import { engineLabels } from './engines';
+import type { BottlenecksMeasurement } from './bottlenecksBench';
+import { bottlenecksLine } from './bottlenecksBench';
 import type { ForecastMeasurement } from './forecastBench';
 import type { EngineMeasurement } from './worker';
 
@@ -36,6 +38,8 @@ export interface BenchReport {
 	durationMs: number;
 	datasets: DatasetResult[];
 	forecast: ForecastMeasurement | null;
+	/** Absent in reports written before the bottlenecks bench existed. */
+	bottlenecks?: BottlenecksMeasurement | null;
 }
 
 export function median(values: readonly number[]): number {
@@ -163,6 +167,9 @@ export function renderText(report: BenchReport): string {
 	if (report.forecast !== null) {
 		out.push('', forecastLine(report.forecast));
 	}
+	if (report.bottlenecks) {
+		out.push('', bottlenecksLine(report.bottlenecks));
+	}
 	out.push('', 'Targets:');
 	for (const target of targets(report)) {
 		out.push(`  ${target.met === null ? '?' : target.met ? '✓ met' : '✗ NOT met'}  ${target.name}: ${target.detail}`);
@@ -243,6 +250,24 @@ export function targets(report: BenchReport): TargetResult[] {
 				+ (f > 500 ? ` — gap: ${ms(f - 500)} ms over 500 ms` : ''),
 		});
 	}
+	if (!report.bottlenecks) {
+		out.push({ name: 'bottlenecks on nuttx with 10,000 commits under 3 s', met: null, detail: 'not measured (no corpus)' });
+		out.push({ name: 'ownership map of 100,000 files under 2 s', met: null, detail: 'not measured' });
+	} else {
+		const b = report.bottlenecks;
+		const whole = median(b.wholeMs);
+		const map = median(b.mapMs);
+		out.push({
+			name: `bottlenecks on nuttx with ${grouped(b.commits)} commits under 3 s`,
+			met: whole < 3000,
+			detail: `median ${ms(whole)} ms (analysis ${ms(median(b.analyseMs))} ms), git log itself not included`,
+		});
+		out.push({
+			name: `ownership map of ${grouped(b.mapFiles)} files under 2 s`,
+			met: map < 2000,
+			detail: `median ${ms(map)} ms for model, resolution and layout (${grouped(b.mapLeaves)} areas)`,
+		});
+	}
 	return out;
 }
 
@@ -283,6 +308,9 @@ export function renderMarkdown(report: BenchReport): string {
 	}
 	if (report.forecast !== null) {
 		out.push('', '### Review forecast', '', forecastLine(report.forecast) + '.');
+	}
+	if (report.bottlenecks) {
+		out.push('', '### Decision load (`guardrails bottlenecks`) and the ownership map', '', bottlenecksLine(report.bottlenecks) + '.');
 	}
 	return out.join('\n');
 }
