@@ -38,6 +38,8 @@ const builds = [
 	{ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 	{ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 	{ ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js' },
+	// Webview scripts run in the webview's browser context, not in Node.
+	{ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/ownershipMap/main.ts'], outfile: 'dist/webview/ownershipMap.js' },
 ];
 
 if (watch) {

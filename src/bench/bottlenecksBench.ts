@@ -2,7 +2,7 @@
 // history of 10,000 commits, and the ownership map of a 100,000-file synthetic repository.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseGitLog } from '../cli/commands/bottlenecks';
+import { parseGitLog } from '../engine/history/gitLog';
 import { analyseBottlenecks } from '../engine/history/bottlenecks';
 import { renderBottlenecksHtml } from '../engine/history/htmlReport';
 import { buildOwnershipMap } from '../engine/history/ownershipMap';

@@ -11,6 +11,7 @@ export const commandIds = [
 	'ownershipGuardrails.copyReviewers',
 	'ownershipGuardrails.copyPullRequestComment',
 	'ownershipGuardrails.refresh',
+	'ownershipGuardrails.showOwnershipMap',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -24,6 +25,7 @@ export const commands = {
 	copyReviewers: 'ownershipGuardrails.copyReviewers',
 	copyPullRequestComment: 'ownershipGuardrails.copyPullRequestComment',
 	refresh: 'ownershipGuardrails.refresh',
+	showOwnershipMap: 'ownershipGuardrails.showOwnershipMap',
 } as const satisfies Record<string, CommandId>;
 
 /** Context keys used in `when` clauses of the manifest. */
@@ -42,6 +44,7 @@ export const outputChannelName = 'Ownership Guardrails';
 export const diagnosticSource = 'Ownership Guardrails';
 export const statusBarItemId = 'ownershipGuardrails.status';
 export const reviewRoutingViewId = 'ownershipGuardrails.reviewRouting';
+export const ownershipMapViewType = 'ownershipGuardrails.ownershipMap';
 
 /** Where the diagnostics' `code` links point. */
 export const docsBaseUrl = 'https://github.com/ownership-guardrails/ownership-guardrails/blob/main/docs/';

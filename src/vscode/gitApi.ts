@@ -73,13 +73,13 @@ export function canSpawnGit(root: vscode.Uri): boolean {
 	return vscode.workspace.isTrusted && root.scheme === 'file';
 }
 
-function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
+function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024, timeout = gitTimeoutMs): Promise<string | undefined> {
 	if (!canSpawnGit(root)) {
 		return Promise.resolve(undefined);
 	}
 	return new Promise((resolve) => {
 		// fsmonitor off: a repository's config can name a hook program that `git status` would run.
-		execFile('git', ['-C', root.fsPath, '-c', 'core.fsmonitor=false', ...args], { timeout: gitTimeoutMs, maxBuffer, windowsHide: true }, (error, stdout) => {
+		execFile('git', ['-C', root.fsPath, '-c', 'core.fsmonitor=false', ...args], { timeout, maxBuffer, windowsHide: true }, (error, stdout) => {
 			resolve(error ? undefined : stdout);
 		});
 	});
@@ -180,4 +180,15 @@ export async function workingChanges(api: GitApi | undefined, root: vscode.Uri):
 	}
 	const output = await runGit(root, ['status', '--porcelain', '-z', '--untracked-files=all']);
 	return output === undefined ? undefined : parsePorcelain(output);
+}
+
+/** A window of history is one `git log` of up to a few hundred MB; give it longer than a status. */
+const historyTimeoutMs = 30_000;
+
+/**
+ * The `git log` text of the non-merge commits of a window under `root` (see `gitLogArgs`), or
+ * undefined when git cannot run here (untrusted or virtual workspace) or fails.
+ */
+export function gitHistory(root: vscode.Uri, args: string[]): Promise<string | undefined> {
+	return runGit(root, args, 512 * 1024 * 1024, historyTimeoutMs);
 }

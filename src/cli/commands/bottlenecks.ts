@@ -9,7 +9,7 @@ import { analyseBottlenecks } from '../../engine/history/bottlenecks';
 import { renderBottlenecksHtml } from '../../engine/history/htmlReport';
 import { buildOwnershipMap } from '../../engine/history/ownershipMap';
 import { renderBottlenecksMarkdown, renderBottlenecksText } from '../../engine/history/render';
-import type { HistoryCommit } from '../../engine/history/types';
+import { gitLogArgs, parseGitLog } from '../../engine/history/gitLog';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -30,38 +30,6 @@ export function parseWhen(flag: string, value: string, now: Date): Date {
 		}
 	}
 	throw new CliError(`--${flag} '${value}' is not a date (YYYY-MM-DD) or an age such as 90d, 12w, 6m, 1y`);
-}
-
-/** The start of a `git log --format` record: a byte no path or header starts with, then the hash. */
-const recordMark = '\u001e';
-
-/**
- * Parses `git log -z --name-only --format=%x1e%H%x1f%aN%x1f%aE%x1f%aI`: a NUL-terminated header
- * per commit, then its NUL-terminated paths (the first preceded by a newline). Splitting on NUL
- * only (never on the header's separators) keeps names with control characters from shifting fields.
- */
-export function parseGitLog(output: string): HistoryCommit[] {
-	const commits: HistoryCommit[] = [];
-	let current: HistoryCommit | undefined;
-	for (const token of output.split('\0')) {
-		if (token.startsWith(recordMark) && /^\u001e[0-9a-f]{40,64}\u001f/.test(token)) {
-			const fields = token.slice(1).split('\u001f');
-			current = {
-				sha: fields[0],
-				authorName: fields.slice(1, -2).join('\u001f'),
-				authorEmail: fields[fields.length - 2] ?? '',
-				date: fields[fields.length - 1] ?? '',
-				files: [],
-			};
-			commits.push(current);
-			continue;
-		}
-		const file = token.startsWith('\n') ? token.slice(1) : token;
-		if (current && file.length > 0) {
-			current.files.push(file);
-		}
-	}
-	return commits;
 }
 
 /** `guardrails bottlenecks`: where decisions wait on too few people, from the window's history. */
@@ -89,12 +57,7 @@ export async function bottlenecksCommand(ctx: CommandContext, parsed: ParsedComm
 	}
 	const files = await ctx.repositoryFiles(undefined) ?? [];
 	const model = await loadModel(ctx, parsed, { files, requireAny: true });
-	const log = await ctx.git.run([
-		'log', '--no-merges', '-z', '--name-only', '--relative', '--no-renames',
-		`--format=${recordMark}%H%x1f%aN%x1f%aE%x1f%aI`,
-		`--since=${since.toISOString()}`, `--until=${until.toISOString()}`,
-		'--', '.',
-	]);
+	const log = await ctx.git.run(gitLogArgs(since.toISOString(), until.toISOString()));
 	if (log.code !== 0) {
 		throw new CliError(`git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`);
 	}

@@ -9,6 +9,7 @@ import { createAdr } from './createAdr';
 import { openCodeownersRule } from './openCodeownersRule';
 import { openDecisionCard } from './openDecisionCard';
 import { refresh } from './refresh';
+import { showOwnershipMap } from './showOwnershipMap';
 import { whoDecides } from './whoDecides';
 
 /** Maps every contributed command id to its handler; the `Record` makes a missing one a compile error. */
@@ -22,6 +23,7 @@ export function registerCommands(container: Container): vscode.Disposable[] {
 		[commands.copyReviewers]: () => copyReviewers(container),
 		[commands.copyPullRequestComment]: () => copyPullRequestComment(container),
 		[commands.refresh]: () => refresh(container),
+		[commands.showOwnershipMap]: () => showOwnershipMap(container),
 	};
 	return Object.entries(handlers).map(([id, handler]) =>
 		vscode.commands.registerCommand(id, async (...args: unknown[]) => {

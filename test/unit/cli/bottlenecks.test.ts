@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { parseGitLog, parseWhen } from '../../../src/cli/commands/bottlenecks';
+import { parseWhen } from '../../../src/cli/commands/bottlenecks';
+import { parseGitLog } from '../../../src/engine/history/gitLog';
 import type { BottlenecksJson } from '../../../src/engine/history/types';
 import { cleanUp, cli, emptyRepo, git, testEnv, write } from './cliHarness';
 import { codeownersText, guardrailsYaml, repoFiles } from '../history/fixture';
