@@ -48,6 +48,7 @@ function labels(): Record<MapLabel, string> {
 		files: vscode.l10n.t('files'),
 		changes: vscode.l10n.t('changes'),
 		commits: vscode.l10n.t('commits'),
+		legend: vscode.l10n.t('Hatched: unowned files · corner mark: contract files · shading: changes per file in the window'),
 	};
 }
 

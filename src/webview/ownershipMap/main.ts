@@ -134,6 +134,7 @@ function legend(data: MapData): HTMLElement {
 		swatch.style.background = group.colour < 0 ? 'var(--vscode-disabledForeground, #888)' : slotColours[group.colour % slotColours.length];
 		list.append(el('li', {}, swatch, `${group.title} `, el('span', { class: 'muted' }, `${group.files}`)));
 	}
+	list.append(el('li', { class: 'muted' }, data.labels.legend));
 	return list;
 }
 

@@ -14,7 +14,7 @@ export interface MapData {
 
 export type MapLabel =
 	| 'title' | 'summary' | 'loadOverlay' | 'findings' | 'noFindings' | 'deciders' | 'whoDecides' | 'pickArea'
-	| 'unowned' | 'contract' | 'refresh' | 'files' | 'changes' | 'commits';
+	| 'unowned' | 'contract' | 'refresh' | 'files' | 'changes' | 'commits' | 'legend';
 
 /** One line of "Who decides this?" for the selected area. */
 export interface DecisionLine {
