@@ -11,6 +11,30 @@ function day(iso: string): string {
 	return iso.slice(0, 10);
 }
 
+/** The text and Markdown reports list this many findings of one code (the JSON and HTML have them all). */
+export const listedPerCode = 5;
+
+/** Findings (with their suggestion) capped per code, and how many of each code were left out. */
+export function cappedFindings(report: BottlenecksJson): { items: { finding: BottlenecksJson['findings'][number]; suggestion: string }[]; left: Map<string, number> } {
+	const seen = new Map<string, number>();
+	const left = new Map<string, number>();
+	const items: { finding: BottlenecksJson['findings'][number]; suggestion: string }[] = [];
+	report.findings.forEach((finding, i) => {
+		const n = (seen.get(finding.code) ?? 0) + 1;
+		seen.set(finding.code, n);
+		if (n > listedPerCode) {
+			left.set(finding.code, (left.get(finding.code) ?? 0) + 1);
+		} else {
+			items.push({ finding, suggestion: report.suggestions[i]?.text ?? '' });
+		}
+	});
+	return { items, left };
+}
+
+function leftOut(left: Map<string, number>): string[] {
+	return [...left.entries()].map(([code, n]) => `… and ${n} more ${code} finding${n === 1 ? '' : 's'} (--json lists all)`);
+}
+
 /** Splits text into plain parts and inline code spans (odd indices are code). */
 export function splitCodeSpans(text: string): string[] {
 	return text.split('`');
@@ -61,13 +85,15 @@ export function renderBottlenecksText(report: BottlenecksJson): string {
 	if (report.findings.length === 0) {
 		out.push('No single points of failure found.');
 	} else {
+		const { items, left } = cappedFindings(report);
 		out.push('Single points of failure:');
-		for (const f of report.findings) {
+		for (const { finding: f } of items) {
 			out.push(`  ${f.severity.padEnd(7)} ${f.code}: ${plainText(f.message)}`);
 		}
+		out.push(...leftOut(left).map((line) => `  ${line}`));
 		out.push('', 'Suggestions:');
-		for (const s of report.suggestions) {
-			out.push(`  - ${plainText(s.text)}`);
+		for (const { suggestion } of items) {
+			out.push(`  - ${plainText(suggestion)}`);
 		}
 	}
 	return `${out.join('\n')}\n`;
@@ -112,13 +138,15 @@ export function renderBottlenecksMarkdown(report: BottlenecksJson): string {
 	if (report.findings.length === 0) {
 		out.push('No single points of failure found.');
 	} else {
+		const { items, left } = cappedFindings(report);
 		out.push('#### Single points of failure', '');
-		for (const f of report.findings) {
+		for (const { finding: f } of items) {
 			out.push(`- ${severityIcon[f.severity] ?? ''} **${f.code}**: ${markdownInline(f.message)}`);
 		}
+		out.push(...leftOut(left).map((line) => `- ${markdownInline(line)}`));
 		out.push('', '#### Delegation suggestions', '');
-		for (const s of report.suggestions) {
-			out.push(`- ${markdownInline(s.text)}`);
+		for (const { suggestion } of items) {
+			out.push(`- ${markdownInline(suggestion)}`);
 		}
 	}
 	return `${out.join('\n')}\n`;

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyseBottlenecks } from '../../../src/engine/history/bottlenecks';
 import { DeciderCatalog } from '../../../src/engine/history/deciders';
+import { renderBottlenecksHtml } from '../../../src/engine/history/htmlReport';
+import { buildOwnershipMap } from '../../../src/engine/history/ownershipMap';
+import { renderBottlenecksMarkdown, renderBottlenecksText } from '../../../src/engine/history/render';
 import type { BottleneckCode, BottlenecksJson } from '../../../src/engine/history/types';
 import { createDecisionContext } from '../../../src/engine/guardrails/whoDecides';
 import { codeownersInput } from '../guardrails/helpers';
@@ -158,5 +161,61 @@ suite('DeciderCatalog', () => {
 		assert.deepEqual(catalog.owner('@org/pay').people, ['ann', 'ben']);
 		assert.equal(catalog.owner('someone@else.io').kind, 'email');
 		assert.equal(catalog.owner('@@maintainer').kind, 'alias');
+	});
+});
+
+suite('bottlenecks renderers', () => {
+	test('text and Markdown list five findings of a code and say how many more the JSON has', () => {
+		const base = analyseBottlenecks(context(), { commits: history(), files: repoFiles, window }).json;
+		const many = Array.from({ length: 8 }, (_, i) => ({ code: 'stale-owner' as const, severity: 'info' as const, subject: `@p${i}`, message: `@p${i} is quiet.`, evidence: {} }));
+		const report = { ...base, findings: many, suggestions: many.map((f) => ({ code: f.code, subject: f.subject, text: `Ask ${f.subject}.` })) };
+		const text = renderBottlenecksText(report);
+		assert.match(text, /@p4 is quiet\./);
+		assert.doesNotMatch(text, /@p5 is quiet\./);
+		assert.match(text, /… and 3 more stale-owner findings \(--json lists all\)/);
+		const markdown = renderBottlenecksMarkdown(report);
+		assert.match(markdown, /`@p4` is quiet\./);
+		assert.doesNotMatch(markdown, /@p5/);
+	});
+
+	test('Markdown escapes markup and puts handles in code spans; HTML escapes everything', () => {
+		const base = analyseBottlenecks(context(), { commits: history(), files: repoFiles, window }).json;
+		const evil = { code: 'stale-owner' as const, severity: 'warning' as const, subject: '@x', message: 'Name <img src=x onerror=alert(1)> and @someone in `dir/<b>`.', evidence: {} };
+		const report = { ...base, findings: [evil], suggestions: [{ code: evil.code, subject: '@x', text: 'Ping @team/sub *now*.' }] };
+		const markdown = renderBottlenecksMarkdown(report);
+		assert.match(markdown, /Name \\<img src=x onerror=alert\(1\)\\> and `@someone` in `dir\/<b>`\./);
+		assert.match(markdown, /Ping `@team\/sub` \\\*now\\\*\./);
+		const analysis = analyseBottlenecks(context(), { commits: history(), files: [...repoFiles, 'docs/<script>x</script>.md'], window });
+		const html = renderBottlenecksHtml(report, buildOwnershipMap(analysis.catalog, null, analysis.files, analysis.pathCommits), 'repo"<x>');
+		assert.doesNotMatch(html, /<img|<script|<b>/);
+		assert.match(html, /Name &lt;img src=x onerror=alert\(1\)&gt;/);
+		assert.match(html, /<title>Decision load: repo&quot;&lt;x&gt;<\/title>/);
+	});
+});
+
+suite('buildOwnershipMap', () => {
+	test('groups by domain, marks unowned and contract files, and keeps areas inside the picture', () => {
+		const ctx = context();
+		const analysis = analyseBottlenecks(ctx, { commits: history(), files: repoFiles, window });
+		const map = buildOwnershipMap(analysis.catalog, ctx.config, analysis.files, analysis.pathCommits, { width: 400, height: 300 });
+		assert.equal(map.groupedBy, 'domain');
+		assert.deepEqual(map.groups.map((g) => [g.title, g.files]), [['@org/arch', 2], ['Core', 2], ['Payments', 2], ['@zed', 1], ['Operations', 1], ['Unowned', 1]]);
+		assert.equal(map.groups[map.groups.length - 1].colour, -1);
+		assert.equal(map.leaves.reduce((n, l) => n + l.files, 0), repoFiles.length);
+		assert.equal(map.leaves.find((l) => l.path === 'pay/api/openapi.yaml')?.contractFiles, 1);
+		assert.equal(map.leaves.find((l) => l.path === 'vendor/lib.js')?.unowned, 1);
+		assert.equal(map.leaves.find((l) => l.path === 'pay/a.ts')?.changes, 2);
+		assert.ok(map.leaves.every((l) => l.x0 >= 0 && l.y0 >= 0 && l.x1 <= 400 && l.y1 <= 300 && l.x1 > l.x0 && l.y1 > l.y0));
+	});
+
+	test('without guardrails.yaml groups by CODEOWNERS owner; a large repository is folded to about maxLeaves areas', () => {
+		const ctx = context(null);
+		const files = Array.from({ length: 20_000 }, (_, i) => `pkg${i % 40}/sub${i % 7}/f${i}.ts`);
+		const analysis = analyseBottlenecks(ctx, { commits: [], files, window });
+		const map = buildOwnershipMap(analysis.catalog, null, analysis.files, analysis.pathCommits, { maxLeaves: 200 });
+		assert.equal(map.groupedBy, 'owner');
+		assert.deepEqual(map.groups.map((g) => g.title), ['@org/arch']);
+		assert.ok(map.leaves.length <= 400, `${map.leaves.length} areas`);
+		assert.equal(map.leaves.reduce((n, l) => n + l.files, 0), 20_000);
 	});
 });
