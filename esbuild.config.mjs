@@ -40,6 +40,8 @@ const builds = [
 	// minified (about a third less to parse), names are kept so stack traces stay readable.
 	{ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minifyWhitespace: true, minifySyntax: true },
 	{ ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js' },
+	// Webview scripts run in the webview's browser context, not in Node.
+	{ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/ownershipMap/main.ts'], outfile: 'dist/webview/ownershipMap.js' },
 ];
 
 if (watch) {

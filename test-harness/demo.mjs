@@ -6,6 +6,8 @@
 //                                      surface and writes test-results/screenshots/screenshot-*.png,
 //                                      then exits (--dev: the development build instead of a package;
 //                                      --out media: refresh the README's tracked screenshots)
+//   npm run demo -- --screenshots --surfaces ownership-map --theme dark
+//                                      only the named surfaces, in the light, dark or high-contrast theme
 // code-server listens on 127.0.0.1 only; forward the port to see it from another machine.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -24,6 +26,19 @@ const log = stopwatchLog('demo');
 const { finish, onCleanup } = createLifecycle(log);
 const args = readArgs();
 const screenshots = args.has('screenshots');
+/** `--theme NAME`: the colour theme of the screenshots (their names get `-NAME`). */
+const themes = { light: 'Default Light Modern', dark: 'Default Dark Modern', 'high-contrast': 'Default High Contrast' };
+/** The web workbench follows the browser's colour scheme when asked to; the settings pick the themes. */
+function themeSettings() {
+	const theme = themes[args.get('theme')];
+	return theme === undefined ? {} : {
+		'workbench.colorTheme': theme,
+		'window.autoDetectColorScheme': args.get('theme') !== 'high-contrast',
+		'workbench.preferredDarkColorTheme': themes.dark,
+		'workbench.preferredLightColorTheme': themes.light,
+		'window.autoDetectHighContrast': true,
+	};
+}
 const mediaDir = screenshotDir(args, repoRoot);
 
 function portIsFree(port) {
@@ -51,6 +66,20 @@ function build() {
 	if (result.status !== 0) {
 		throw new Error('npm run build failed');
 	}
+}
+
+/** The webview frame (code-server nests it twice) holding `selector`. */
+async function waitForFrame(page, selector, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		for (const frame of page.frames()) {
+			if (await frame.locator(selector).count().catch(() => 0) > 0) {
+				return frame;
+			}
+		}
+		await page.waitForTimeout(250);
+	}
+	throw new Error(`no frame shows ${selector}`);
 }
 
 /** One surface of the screenshot tour; a surface that cannot be captured warns and the tour goes on. */
@@ -99,10 +128,37 @@ async function hoverFor(page, locator) {
 	await page.waitForTimeout(500);
 }
 
+/** A few weeks of history by the demo's people, so the map's review-load overlay has something to show. */
+function demoHistory(repo) {
+	const people = [
+		['Alice Ng', 'alice@acme-bank.example', ['services/payments/src/refunds.ts', 'services/payments/api/openapi.yaml']],
+		['Fay Okafor', 'fay@acme-bank.example', ['services/payments/src/refunds.ts', 'libs/payments/contracts/index.ts']],
+		['Gus Lindqvist', 'gus@acme-bank.example', ['services/core-banking/src/accounts.ts', 'db/migrations/0003_create_refunds.sql']],
+		['Chen Li', 'chen@acme-bank.example', ['libs/ledger/journal.ts', 'libs/shared-models/customer/index.ts']],
+		['Erik Sand', 'erik@acme-bank.example', ['infra/terraform/modules/network/main.tf']],
+	];
+	for (let round = 0; round < 4; round++) {
+		for (const [name, email, files] of people) {
+			for (const file of files) {
+				const comment = file.endsWith('.ts') ? '//' : file.endsWith('.sql') ? '--' : '#';
+				appendFileSync(path.join(repo, file), `\n${comment} ${name}: change ${round + 1}\n`);
+			}
+			const env = { ...process.env, GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email };
+			spawnSync('git', ['add', '-A'], { cwd: repo, env });
+			spawnSync('git', ['commit', '-q', '-m', `${name}: change ${round + 1}`], { cwd: repo, env });
+		}
+	}
+}
+
 async function tour(page, repo) {
 	const captured = [];
+	const only = args.get('surfaces')?.split(',');
+	const suffix = args.get('theme') ? `-${args.get('theme')}` : '';
 	const take = async (name, steps) => {
-		if (await surface(page, name, steps)) {
+		if (only && !only.includes(name)) {
+			return;
+		}
+		if (await surface(page, `${name}${suffix}`, steps)) {
 			captured.push(name);
 		}
 	};
@@ -178,6 +234,16 @@ async function tour(page, repo) {
 		// A token span (inner span), not the whole line's span, whose centre may be blank space.
 		await hoverFor(page, page.locator('.monaco-editor .view-line span span', { hasText: /^@acme-bank\/payments$/ }).first());
 	});
+	await take('ownership-map', async () => {
+		// Last in the tour: the history it adds must not change the other surfaces.
+		demoHistory(repo);
+		await runCommand(page, 'Ownership Guardrails: Show Ownership Map');
+		const frame = await waitForFrame(page, '#app svg .leaf');
+		await frame.locator('.leaf', { has: frame.locator('title', { hasText: 'openapi.yaml' }) }).first().click();
+		await frame.locator('#decision dl').waitFor({ timeout: 15_000 });
+		await page.waitForTimeout(500);
+	});
+
 	return captured;
 }
 
@@ -207,10 +273,15 @@ try {
 	const prepared = prepareDemoRepo();
 	onCleanup(() => removePrepared(prepared.root));
 	log(`demo repository copy: ${prepared.repo} (git user Bob Ortiz)`);
+	if (!screenshots) {
+		demoHistory(prepared.repo);
+	}
 	const server = await startCodeServer({
 		port: await choosePort(),
 		vsix: vsix ? [vsix] : [],
-		settings: screenshots ? { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false } : {},
+		settings: screenshots
+			? { 'editor.minimap.enabled': false, 'workbench.tips.enabled': false, ...themeSettings() }
+			: {},
 		onExit: (code, output) => finish(2, `code-server exited (${code})\n${output}`),
 	});
 	onCleanup(server.stop);
@@ -227,6 +298,11 @@ try {
 		const browser = await launchChromium();
 		onCleanup(() => browser.close());
 		const page = await openPage(browser);
+		if (args.get('theme') === 'dark' || args.get('theme') === 'light') {
+			await page.emulateMedia({ colorScheme: args.get('theme') });
+		} else if (args.get('theme') === 'high-contrast') {
+			await page.emulateMedia({ forcedColors: 'active' });
+		}
 		await page.goto(url);
 		await waitForWorkbench(page);
 		log('workbench loaded, capturing surfaces');

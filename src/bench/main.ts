@@ -9,6 +9,8 @@ import type { DatasetSpec } from './datasets';
 import { corpusDatasets, locateCorpus, syntheticDatasets } from './datasets';
 import type { EngineId } from './engines';
 import { engineIds, engineLabels } from './engines';
+import type { BottlenecksMeasurement } from './bottlenecksBench';
+import { runBottlenecksBench } from './bottlenecksBench';
 import type { ForecastMeasurement } from './forecastBench';
 import { runForecastBench } from './forecastBench';
 import type { InitMeasurement } from './initBench';
@@ -149,6 +151,11 @@ async function initMode(json: string): Promise<void> {
 	reply(await runInitBench(dataset, reps));
 }
 
+async function bottlenecksMode(json: string): Promise<void> {
+	const { commits, reps } = JSON.parse(json) as { commits: number; reps: number };
+	reply(await runBottlenecksBench(locateCorpus(repoRoot), commits, reps));
+}
+
 function progress(text: string): void {
 	process.stderr.write(`${text}\n`);
 }
@@ -227,9 +234,17 @@ async function orchestrate(options: Options): Promise<void> {
 			}
 		}
 	}
+	let bottlenecks: BottlenecksMeasurement | null = null;
+	if (options.only === null || 'bottlenecks'.includes(options.only)) {
+		bottlenecks = await inChild<BottlenecksMeasurement | null>(['--bottlenecks-worker', JSON.stringify({ commits: 10_000, reps })], (error) => {
+			progress(`  bottlenecks FAILED: ${error}`);
+			return null;
+		});
+		progress('  bottlenecks done');
+	}
 	machine.loadAverageEnd = os.loadavg();
 	const report: BenchReport = {
-		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast, init, wholeProcess,
+		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast, init, wholeProcess, bottlenecks,
 	};
 	process.stdout.write(`${renderText(report)}\n\nLoad average at start ${machine.loadAverage.map((v) => v.toFixed(2)).join(' ')}, at end ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' ')} (${machine.cpus} cores).\n`);
 	if (options.json !== null) {
@@ -255,6 +270,10 @@ async function main(argv: readonly string[]): Promise<void> {
 	const forecast = argv.indexOf('--forecast-worker');
 	if (forecast >= 0) {
 		return forecastMode(argv[forecast + 1]);
+	}
+	const bottlenecks = argv.indexOf('--bottlenecks-worker');
+	if (bottlenecks >= 0) {
+		return bottlenecksMode(argv[bottlenecks + 1]);
 	}
 	return orchestrate(parseArgs(argv));
 }

@@ -4,6 +4,8 @@ import type { DatasetSpec } from './datasets';
 import { expectationText, meetsExpectation, referenceOf } from './datasets';
 import type { EngineId } from './engines';
 import { engineLabels } from './engines';
+import type { BottlenecksMeasurement } from './bottlenecksBench';
+import { bottlenecksLine } from './bottlenecksBench';
 import type { ForecastMeasurement } from './forecastBench';
 import type { InitMeasurement } from './initBench';
 import type { EngineMeasurement } from './worker';
@@ -43,6 +45,8 @@ export interface BenchReport {
 	init?: InitMeasurement[];
 	/** `guardrails audit` against a read-and-split process, per corpus dataset (empty when skipped). */
 	wholeProcess: WholeProcessResult[];
+	/** Absent in reports written before the bottlenecks bench existed. */
+	bottlenecks?: BottlenecksMeasurement | null;
 }
 
 export function median(values: readonly number[]): number {
@@ -174,6 +178,9 @@ export function renderText(report: BenchReport): string {
 		out.push(line);
 	}
 	out.push(...renderWholeProcessText(report.wholeProcess));
+	if (report.bottlenecks) {
+		out.push('', bottlenecksLine(report.bottlenecks));
+	}
 	out.push('', 'Targets:');
 	for (const target of targets(report)) {
 		out.push(`  ${target.met === null ? '?' : target.met ? '✓ met' : '✗ NOT met'}  ${target.name}: ${target.detail}`);
@@ -278,6 +285,24 @@ export function targets(report: BenchReport): TargetResult[] {
 			detail: `median ${ms(t)} ms, CPU ${ms(median(init.cpuMs))} ms (parse, infer, render; git ls-files and git log not included)${t >= 2000 ? ` — gap: ${ms(t - 2000)} ms over` : ''}`,
 		});
 	}
+	if (!report.bottlenecks) {
+		out.push({ name: 'bottlenecks on nuttx with 10,000 commits under 3 s', met: null, detail: 'not measured (no corpus)' });
+		out.push({ name: 'ownership map of 100,000 files under 2 s', met: null, detail: 'not measured' });
+	} else {
+		const b = report.bottlenecks;
+		const whole = median(b.wholeMs);
+		const map = median(b.mapMs);
+		out.push({
+			name: `bottlenecks on nuttx with ${grouped(b.commits)} commits under 3 s`,
+			met: whole < 3000,
+			detail: `median ${ms(whole)} ms, CPU ${ms(median(b.wholeCpuMs))} ms (analysis ${ms(median(b.analyseMs))} ms); git log itself not included`,
+		});
+		out.push({
+			name: `ownership map of ${grouped(b.mapFiles)} files under 2 s`,
+			met: map < 2000,
+			detail: `median ${ms(map)} ms, CPU ${ms(median(b.mapCpuMs))} ms for model, resolution and layout (${grouped(b.mapLeaves)} areas)`,
+		});
+	}
 	return out;
 }
 
@@ -323,6 +348,9 @@ export function renderMarkdown(report: BenchReport): string {
 	if ((report.init ?? []).length > 0) {
 		out.push('', '### guardrails init', '', 'Parse and compile CODEOWNERS, infer the model for every file, render the draft (the corpus has no file contents, so content detection reads nothing; git is not run). Medians.', '');
 		(report.init ?? []).forEach((m) => out.push(`- ${initLine(m)}.`));
+	}
+	if (report.bottlenecks) {
+		out.push('', '### Decision load (`guardrails bottlenecks`) and the ownership map', '', bottlenecksLine(report.bottlenecks) + '.');
 	}
 	return out.join('\n');
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 
 /** The subcommands, in the order `--help` lists them. */
-export const commandNames = ['owners', 'who', 'check', 'lint', 'audit', 'init'] as const;
+export const commandNames = ['owners', 'who', 'check', 'lint', 'audit', 'init', 'bottlenecks'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
@@ -22,6 +22,14 @@ export const commandOptions: Record<CommandName, Record<string, OptionSpec>> = {
 	lint: { ...common, ...codeowners, config: { type: 'string' }, 'files-from': { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' } },
 	audit: { ...common, ...codeowners, 'files-from': { type: 'string' }, json: { type: 'boolean' } },
 	init: { ...common, ...codeowners, 'files-from': { type: 'string' }, json: { type: 'boolean' }, stdout: { type: 'boolean' }, force: { type: 'boolean' } },
+	bottlenecks: {
+		...common, ...codeowners,
+		config: { type: 'string' },
+		since: { type: 'string' },
+		until: { type: 'string' },
+		json: { type: 'boolean' },
+		format: { type: 'string' },
+	},
 	who: { ...common, ...codeowners, config: { type: 'string' }, me: { type: 'string' }, json: { type: 'boolean' } },
 	check: {
 		...common, ...codeowners,
@@ -80,7 +88,8 @@ Commands:
   check    review forecast for the changes since a base ref (or for given paths)
   lint     problems in CODEOWNERS and guardrails.yaml
   audit    how much of the repository is owned, and by whom
-  init     draft guardrails.yaml from CODEOWNERS, Backstage catalogs, the files and git history
+  init         draft guardrails.yaml from CODEOWNERS, Backstage catalogs, the files and git history
+  bottlenecks  where decisions wait on too few people: review load from git history
 
 Options:
   -h, --help     show help (also: guardrails <command> --help)
@@ -184,5 +193,24 @@ ${codeownersHelp}
   --json                print the inferred model with the evidence of every item
 
 Exit code 2 when a guardrails config already exists (without --force or --stdout).
+`,
+	bottlenecks: `Usage: guardrails bottlenecks [options]
+
+Reads the non-merge commits of a window and the current CODEOWNERS and guardrails.yaml, and
+reports the review load per decider (each decider once per commit), the single points of failure
+(a decider on more than a third of the commits, leads without a deputy, contracts only one person
+can approve, one-person teams, single people owning more than a fifth of the files, owners who
+wrote nothing while their files changed) and delegation suggestions.
+
+Options:
+${rootHelp}
+  --since WHEN          start of the window: 90d, 12w, 6m, 1y or YYYY-MM-DD (default: 90d)
+  --until WHEN          end of the window (default: now; a date includes that whole day)
+  --config FILE         guardrails config
+${codeownersHelp}
+  --format F            text | markdown (a PR or team-page comment) | html (one self-contained
+                        page with the ownership map, for a CI artifact) | json (default: text)
+  --json                same as --format json: { window, files, unowned, deciders, findings,
+                        suggestions, notes }
 `,
 };

@@ -6,6 +6,7 @@ import { CliError } from './errors';
 import { neutraliseWorkflowCommands } from './output';
 import { packageVersion } from './version';
 import { auditCommand } from './commands/audit';
+import { bottlenecksCommand } from './commands/bottlenecks';
 import { checkCommand } from './commands/check';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
@@ -23,6 +24,7 @@ const handlers: Record<CommandName, Handler> = {
 	lint: lintCommand,
 	audit: auditCommand,
 	init: initCommand,
+	bottlenecks: bottlenecksCommand,
 };
 
 function isCommand(name: string): name is CommandName {

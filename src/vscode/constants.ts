@@ -12,6 +12,7 @@ export const commandIds = [
 	'ownershipGuardrails.copyPullRequestComment',
 	'ownershipGuardrails.refresh',
 	'ownershipGuardrails.draftConfig',
+	'ownershipGuardrails.showOwnershipMap',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -26,6 +27,7 @@ export const commands = {
 	copyPullRequestComment: 'ownershipGuardrails.copyPullRequestComment',
 	refresh: 'ownershipGuardrails.refresh',
 	draftConfig: 'ownershipGuardrails.draftConfig',
+	showOwnershipMap: 'ownershipGuardrails.showOwnershipMap',
 } as const satisfies Record<string, CommandId>;
 
 /** The Getting Started walkthrough (`contributes.walkthroughs`), as `publisher.name#id`. */
@@ -47,6 +49,7 @@ export const outputChannelName = 'Ownership Guardrails';
 export const diagnosticSource = 'Ownership Guardrails';
 export const statusBarItemId = 'ownershipGuardrails.status';
 export const reviewRoutingViewId = 'ownershipGuardrails.reviewRouting';
+export const ownershipMapViewType = 'ownershipGuardrails.ownershipMap';
 
 /** Where the diagnostics' `code` links point. */
 export const docsBaseUrl = 'https://github.com/ownership-guardrails/ownership-guardrails/blob/main/docs/';

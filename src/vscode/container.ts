@@ -5,6 +5,7 @@ import { ExplorerDecorations } from './explorerDecorations';
 import { HintsController } from './hints/hintsController';
 import { LanguageController } from './language/languageController';
 import { Logger } from './logger';
+import { OwnershipMapPanel } from './ownershipMap/ownershipMapPanel';
 import { OwnershipService } from './ownershipService';
 import { ReviewRoutingView } from './reviewRoutingView';
 import { StatusBarController } from './statusBarController';
@@ -22,6 +23,7 @@ export class Container implements vscode.Disposable {
 	readonly explorerDecorations: ExplorerDecorations;
 	readonly reviewRouting: ReviewRoutingView;
 	readonly language: LanguageController;
+	readonly ownershipMap: OwnershipMapPanel;
 	/** True once `dispose()` ran (tests check that a disposed container does no more work). */
 	disposed = false;
 	private readonly disposables: vscode.Disposable[] = [];
@@ -42,6 +44,7 @@ export class Container implements vscode.Disposable {
 		// Other features (language support, hints) register here, one line each.
 		this.language = this.register(new LanguageController(this));
 		this.register(new HintsController(this));
+		this.ownershipMap = this.register(new OwnershipMapPanel(this), 'ownershipMap');
 	}
 
 	/** Takes ownership of a disposable: it is disposed with the container, in reverse order. */

@@ -212,3 +212,14 @@ export async function trackedFiles(root: vscode.Uri): Promise<string[] | undefin
 export function recentHistory(root: vscode.Uri, since: string, format: string, limit: number): Promise<string | undefined> {
 	return runGit(root, ['-c', 'core.quotepath=off', 'log', `--since=${since}`, '--no-merges', '--no-renames', `--format=${format}`, '--name-only', '--relative', '--no-ext-diff', '--no-textconv', `--max-count=${limit}`, '--'], 256 * 1024 * 1024);
 }
+
+/** A window of history is one `git log` of up to a few hundred MB; give it longer than a status. */
+const historyTimeoutMs = 30_000;
+
+/**
+ * The `git log` text of the non-merge commits of a window under `root` (see `gitLogArgs`), or
+ * undefined when git cannot run here (untrusted or virtual workspace) or fails.
+ */
+export function gitHistory(root: vscode.Uri, args: string[]): Promise<string | undefined> {
+	return runGit(root, args, 512 * 1024 * 1024, { timeoutMs: historyTimeoutMs });
+}

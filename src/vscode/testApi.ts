@@ -3,6 +3,8 @@ import type { WhoDecidesItem } from './commands/whoDecides';
 import { buildWhoDecidesItems } from './commands/whoDecides';
 import type { Container } from './container';
 import type { LogLine } from './logger';
+import type { HostMessage } from '../webview/ownershipMap/protocol';
+import type { MapSelection } from './ownershipMap/ownershipMapPanel';
 import type { FileAnswer } from './ownershipService';
 import type { RenderedNode, RoutingSnapshot } from './reviewRoutingView';
 import type { StatusBarState } from './statusBarController';
@@ -87,6 +89,10 @@ export interface TestApi {
 	logLines(): readonly LogLine[];
 	/** The file access the model of the file's repository reads through (undefined: no repository). */
 	workspaceHost(uri: vscode.Uri): Promise<WorkspaceHost | undefined>;
+	/** The ownership map panel: whether it is open, the last message posted to its webview, the last click. */
+	ownershipMap(): Promise<{ open: boolean; lastPosted: HostMessage | undefined; lastSelection: MapSelection | undefined }>;
+	/** Simulates a click on area `leaf` of the map, as the webview reports it. */
+	ownershipMapClick(leaf: number): Promise<MapSelection | undefined>;
 }
 
 /** How the test API reaches the container, which `restart()` may replace. */
@@ -159,5 +165,15 @@ export function createTestApi(control: ContainerControl, activationMs: number): 
 		captureLog: (limit) => c().logger.capture(limit),
 		logLines: () => c().logger.captured,
 		workspaceHost: async (uri) => (await c().service.repoFor(uri))?.host,
+		ownershipMap: async () => {
+			const panel = c().ownershipMap;
+			await panel.settled();
+			return { open: panel.isOpen, lastPosted: panel.lastPosted, lastSelection: panel.lastSelection };
+		},
+		ownershipMapClick: async (leaf) => {
+			const panel = c().ownershipMap;
+			await panel.receive({ type: 'select', leaf });
+			return panel.lastSelection;
+		},
 	};
 }

@@ -10,6 +10,7 @@ import { draftConfig } from './draftConfig';
 import { openCodeownersRule } from './openCodeownersRule';
 import { openDecisionCard } from './openDecisionCard';
 import { refresh } from './refresh';
+import { showOwnershipMap } from './showOwnershipMap';
 import { whoDecides } from './whoDecides';
 
 /** Maps every contributed command id to its handler; the `Record` makes a missing one a compile error. */
@@ -24,6 +25,7 @@ export function registerCommands(container: Container): vscode.Disposable[] {
 		[commands.copyPullRequestComment]: () => copyPullRequestComment(container),
 		[commands.refresh]: () => refresh(container),
 		[commands.draftConfig]: (arg) => draftConfig(container, arg),
+		[commands.showOwnershipMap]: () => showOwnershipMap(container),
 	};
 	return Object.entries(handlers).map(([id, handler]) =>
 		vscode.commands.registerCommand(id, async (...args: unknown[]) => {
