@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { Domain, PersonRef } from '../../engine/guardrails/types';
 import type { OwnershipService, RepoModel } from '../ownershipService';
-import { extractImportSpecifiers } from './importSpecifiers';
-import type { ImportSpecifier } from './importSpecifiers';
+import { extractImportSpecifiers } from '../../engine/imports/importSpecifiers';
+import type { ImportSpecifier } from '../../engine/imports/importSpecifiers';
 import type { ModuleIndex } from './moduleIndex';
-import { probePaths, resolveImport } from './modulePaths';
+import { probePaths, resolveImport } from '../../engine/imports/modulePaths';
 
 export const importHintSelector: vscode.DocumentSelector = [
 	{ scheme: 'file', language: 'typescript' },

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../logger';
-import { packageNameOf, readTsconfigPaths } from './modulePaths';
-import type { ModuleContext, WorkspacePackage } from './modulePaths';
+import { packageNameOf, readTsconfigPaths } from '../../engine/imports/modulePaths';
+import type { ModuleContext, WorkspacePackage } from '../../engine/imports/modulePaths';
 
 /** Monorepos have tens to hundreds of packages; beyond this the scan is not worth its cost. */
 const maxPackages = 2000;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { extractImportSpecifiers } from '../../../src/vscode/hints/importSpecifiers';
+import { extractImportSpecifiers } from '../../../src/engine/imports/importSpecifiers';
 
 function specifiers(text: string): string[] {
 	return extractImportSpecifiers(text).map((s) => `${s.kind}:${s.specifier}`);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseJsonc, stripJsonc } from '../../../src/vscode/hints/jsonc';
+import { parseJsonc, stripJsonc } from '../../../src/engine/imports/jsonc';
 
 suite('jsonc', () => {
 	test('removes comments and trailing commas but not text inside strings', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { normalizeRepoPath, packageNameOf, probePaths, readTsconfigPaths, resolveImport, resolveTsconfigPaths } from '../../../src/vscode/hints/modulePaths';
-import type { ModuleContext } from '../../../src/vscode/hints/modulePaths';
+import { normalizeRepoPath, packageNameOf, probePaths, readTsconfigPaths, resolveImport, resolveTsconfigPaths } from '../../../src/engine/imports/modulePaths';
+import type { ModuleContext } from '../../../src/engine/imports/modulePaths';
 
 const demoTsconfig = `{
 	// the demo's root tsconfig, with a comment and trailing commas
