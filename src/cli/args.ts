@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 
 /** The subcommands, in the order `--help` lists them. */
-export const commandNames = ['owners', 'who', 'check', 'lint', 'audit'] as const;
+export const commandNames = ['owners', 'who', 'check', 'lint', 'audit', 'boundaries'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
@@ -27,6 +27,14 @@ export const commandOptions: Record<CommandName, Record<string, OptionSpec>> = {
 		config: { type: 'string' },
 		base: { type: 'string' },
 		me: { type: 'string' },
+		json: { type: 'boolean' },
+		format: { type: 'string' },
+		'fail-on': { type: 'string' },
+	},
+	boundaries: {
+		...common, ...codeowners,
+		config: { type: 'string' },
+		'files-from': { type: 'string' },
 		json: { type: 'boolean' },
 		format: { type: 'string' },
 		'fail-on': { type: 'string' },
@@ -79,6 +87,7 @@ Commands:
   check    review forecast for the changes since a base ref (or for given paths)
   lint     problems in CODEOWNERS and guardrails.yaml
   audit    how much of the repository is owned, and by whom
+  boundaries  imports across domains: public uses, exceptions, violations, per-edge counts
 
 Options:
   -h, --help     show help (also: guardrails <command> --help)
@@ -131,7 +140,11 @@ ${codeownersHelp}
   --json                same as --format json
   --fail-on LEVEL       contract (default): exit 1 when a contract that requires an ADR is
                         touched and no ADR is added or changed; architecture: also when any
-                        architecture-level contract is touched; never: always exit 0
+                        architecture-level contract is touched; boundary: also when the change
+                        adds an import that breaks a domain boundary; never: always exit 0
+
+Imports that break a domain boundary (guardrails.yaml exports, dependsOn, allow) are listed when
+they are on new or changed lines (with PATHs: anywhere in those files).
 `,
 	lint: `Usage: guardrails lint [options]
 
@@ -158,5 +171,20 @@ ${codeownersHelp}
   --files-from FILE     the files to audit, one per line; - reads standard input
                         (default: git ls-files under --root)
   --json                { files, owned, unowned, owners: { owner: files }, unownedSample }
+`,
+	boundaries: `Usage: guardrails boundaries [options]
+
+Lists every import from one domain into another (TypeScript, JavaScript, Python, Go) with its
+verdict: allowed-public, allowed-exception, violation or dependency-not-declared, and the number
+of imports per domain pair.
+
+Options:
+${rootHelp}
+  --config FILE         guardrails config
+  --files-from FILE     the files to read, one per line; - reads standard input
+                        (default: git ls-files, else every file under the root)
+  --format F            text | markdown | github | json | sarif | html (default: text)
+  --json                same as --format json
+  --fail-on LEVEL       never (default) | violation: exit 1 when any import breaks a boundary
 `,
 };

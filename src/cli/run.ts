@@ -5,6 +5,7 @@ import type { CliIo } from './context';
 import { CliError } from './errors';
 import { packageVersion } from './version';
 import { auditCommand } from './commands/audit';
+import { boundariesCommand } from './commands/boundaries';
 import { checkCommand } from './commands/check';
 import { lintCommand } from './commands/lint';
 import { ownersCommand } from './commands/owners';
@@ -20,6 +21,7 @@ const handlers: Record<CommandName, Handler> = {
 	check: checkCommand,
 	lint: lintCommand,
 	audit: auditCommand,
+	boundaries: boundariesCommand,
 };
 
 function isCommand(name: string): name is CommandName {

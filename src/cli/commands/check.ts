@@ -39,7 +39,7 @@ export function failureReason(forecast: ReviewForecast, failOn: FailOn): string 
  * The root's path inside its git work tree (`demo/acme-bank/`), or '' at the top. GitHub resolves
  * annotation paths against the repository, so a root in a subdirectory needs the prefix.
  */
-async function repositoryPrefix(ctx: CommandContext): Promise<string> {
+export async function repositoryPrefix(ctx: CommandContext): Promise<string> {
 	let top: string | undefined;
 	try {
 		top = await ctx.gitTopLevel();

@@ -158,7 +158,7 @@ export class BoundaryRulesIndex {
 				status: 'dependency-not-declared',
 				...(publicVia ? { publicVia } : {}),
 				publicEntries,
-				message: `${pair}: ${from.title} does not list ${to.id} in dependsOn, so it may not import ${target}. Declare the dependency (${from.title}'s lead decides) or remove the import.`,
+				message: `${pair}: ${from.title} does not list ${to.id} in dependsOn, so it may not import ${target}. Remove the import, or ask the lead of ${from.title} to declare the dependency.`,
 			};
 		}
 		if (publicVia !== undefined) {
