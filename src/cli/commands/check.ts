@@ -9,9 +9,12 @@ import { CliError } from '../errors';
 import { identityFor } from '../identity';
 import { loadModel } from '../model';
 import { json } from '../output';
+import { boundaryProblemsInChange, hasBoundaryRules } from '../boundaryChanges';
+import { boundaryFindingToJson, renderBoundariesAnnotations } from '../../engine/imports/boundaryRender';
+import type { BoundaryFinding } from '../../engine/imports/boundaryCheck';
 
 export type CheckFormat = 'text' | 'markdown' | 'github' | 'json';
-export type FailOn = 'never' | 'contract' | 'architecture';
+export type FailOn = 'never' | 'contract' | 'architecture' | 'boundary';
 
 /**
  * Why a forecast fails the check, or undefined when it passes. `contract`: a touched contract
@@ -62,7 +65,7 @@ function withRepositoryPaths(forecast: ReviewForecast, prefix: string): ReviewFo
 	return { ...forecast, files: forecast.files.map((file) => ({ ...file, path: prefix + file.path })) };
 }
 
-async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined): Promise<{ changes: Change[]; base: string }> {
+async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined): Promise<{ changes: Change[]; base: string; commit: string }> {
 	if ((await ctx.gitTopLevel()) === undefined) {
 		throw new CliError(`${ctx.root} is not in a git work tree; pass the PATHs to check`);
 	}
@@ -71,7 +74,7 @@ async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined)
 		// Comparing with the tip instead of the fork point also lists the base branch's own changes.
 		ctx.io.stderr(`guardrails: warning: HEAD and ${base.ref} have no merge base (a shallow clone?); comparing with ${base.ref} itself\n`);
 	}
-	return { changes: await ctx.git.changesSince(base.commit), base: base.ref };
+	return { changes: await ctx.git.changesSince(base.commit), base: base.ref, commit: base.commit };
 }
 
 /**
@@ -85,38 +88,63 @@ export async function checkCommand(ctx: CommandContext, parsed: ParsedCommand): 
 		throw new CliError(`--json and --format ${String(parsed.values.format)} contradict each other`);
 	}
 	const format = oneOf('format', formatFlag, ['text', 'markdown', 'github', 'json'] as const, 'text');
-	const failOn = oneOf('fail-on', parsed.values['fail-on'], ['never', 'contract', 'architecture'] as const, 'contract');
+	const failOn = oneOf('fail-on', parsed.values['fail-on'], ['never', 'contract', 'architecture', 'boundary'] as const, 'contract');
 	const baseFlag = stringFlag(parsed.values, 'base');
 	let changes: Change[];
+	let baseCommit: string | undefined;
 	if (parsed.positionals.length > 0) {
 		if (baseFlag !== undefined) {
 			throw new CliError('check: give either --base REF or PATHs, not both');
 		}
 		changes = ctx.rootPaths(parsed.positionals).map((path) => ({ path, status: 'modified' }));
 	} else {
-		changes = (await changesFromGit(ctx, baseFlag)).changes;
+		const fromGit = await changesFromGit(ctx, baseFlag);
+		changes = fromGit.changes;
+		baseCommit = fromGit.commit;
 	}
 	const me = await identityFor(ctx, parsed);
 	const model = await loadModel(ctx, parsed, { ...(me.who !== undefined ? { identity: me.who } : {}), requireAny: true });
 	me.warnIfUnknown(model);
 	const forecast = model.forecast(changes);
+	const lines = baseCommit === undefined ? undefined : await ctx.git.changedLines(baseCommit);
+	const boundary = await boundaryProblemsInChange(ctx, model, changes, lines);
 	switch (format) {
-		case 'json':
-			ctx.io.stdout(json(forecastToJson(forecast)));
+		case 'json': {
+			const data = forecastToJson(forecast);
+			ctx.io.stdout(json(hasBoundaryRules(model) ? { ...data, boundaries: boundary.map(boundaryFindingToJson) } : data));
 			break;
+		}
 		case 'markdown':
-			ctx.io.stdout(renderForecastMarkdown(forecast));
+			ctx.io.stdout(renderForecastMarkdown(forecast) + renderBoundaryMarkdown(boundary));
 			break;
-		case 'github':
-			ctx.io.stdout(renderForecastAnnotations(withRepositoryPaths(forecast, await repositoryPrefix(ctx))));
+		case 'github': {
+			const prefix = await repositoryPrefix(ctx);
+			ctx.io.stdout(renderForecastAnnotations(withRepositoryPaths(forecast, prefix)) + renderBoundariesAnnotations(boundary, prefix));
 			break;
+		}
 		default:
-			ctx.io.stdout(renderForecastText(forecast));
+			ctx.io.stdout(renderForecastText(forecast) + renderBoundaryText(boundary));
 	}
-	const reason = failureReason(forecast, failOn);
+	const reason = failureReason(forecast, failOn === 'boundary' ? 'contract' : failOn)
+		?? (failOn === 'boundary' && boundary.length > 0 ? `the change adds ${boundary.length} import(s) that break a domain boundary` : undefined);
 	if (reason !== undefined) {
 		ctx.io.stderr(`guardrails: check failed: ${reason}\n`);
 		return 1;
 	}
 	return 0;
+}
+
+function renderBoundaryText(findings: readonly BoundaryFinding[]): string {
+	if (findings.length === 0) {
+		return '';
+	}
+	return `\nImports that break a domain boundary (new or changed lines):\n${findings.map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.message}\n`).join('')}`;
+}
+
+function renderBoundaryMarkdown(findings: readonly BoundaryFinding[]): string {
+	if (findings.length === 0) {
+		return '';
+	}
+	const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+	return `\n### Imports that break a domain boundary\n\n| where | reaches | why |\n| --- | --- | --- |\n${findings.map((f) => `| \`${cell(f.file)}:${f.line}\` | \`${cell(f.target)}\` | ${cell(f.message)} |\n`).join('')}`;
 }

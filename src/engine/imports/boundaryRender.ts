@@ -31,27 +31,33 @@ export function boundaryProblems(findings: readonly BoundaryFinding[], prefix = 
 	return out;
 }
 
-/** The report as plain JSON data (stable keys; the CLI's `--json`). */
+/** One finding as plain JSON data (stable keys). */
+export function boundaryFindingToJson(f: BoundaryFinding): unknown {
+	const code = boundaryCode(f.status);
+	return {
+		file: f.file,
+		line: f.line,
+		column: f.column,
+		language: f.language,
+		specifier: f.specifier,
+		target: f.target,
+		from: f.from,
+		to: f.to,
+		status: f.status,
+		code: code ?? null,
+		severity: code !== undefined ? f.severity : null,
+		publicVia: f.publicVia ?? null,
+		allow: f.allow ? { reason: f.allow.reason, adr: f.allow.adr ?? null, line: f.allow.source.line } : null,
+		publicEntries: f.publicEntries,
+		message: f.message,
+	};
+}
+
+/** The report as plain JSON data (the CLI's `--json`). */
 export function boundaryReportToJson(report: BoundaryReport): unknown {
 	return {
 		files: report.files,
-		imports: report.findings.map((f) => ({
-			file: f.file,
-			line: f.line,
-			column: f.column,
-			language: f.language,
-			specifier: f.specifier,
-			target: f.target,
-			from: f.from,
-			to: f.to,
-			status: f.status,
-			code: boundaryCode(f.status) ?? null,
-			severity: boundaryCode(f.status) !== undefined ? f.severity : null,
-			publicVia: f.publicVia ?? null,
-			allow: f.allow ? { reason: f.allow.reason, adr: f.allow.adr ?? null, line: f.allow.source.line } : null,
-			publicEntries: f.publicEntries,
-			message: f.message,
-		})),
+		imports: report.findings.map(boundaryFindingToJson),
 		edges: report.edges,
 		skipped: report.skipped,
 		notes: report.notes,
