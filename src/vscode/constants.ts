@@ -11,6 +11,9 @@ export const commandIds = [
 	'ownershipGuardrails.copyReviewers',
 	'ownershipGuardrails.copyPullRequestComment',
 	'ownershipGuardrails.refresh',
+	'ownershipGuardrails.copyContractRequest',
+	'ownershipGuardrails.allowImport',
+	'ownershipGuardrails.showDomainDependencies',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -24,6 +27,9 @@ export const commands = {
 	copyReviewers: 'ownershipGuardrails.copyReviewers',
 	copyPullRequestComment: 'ownershipGuardrails.copyPullRequestComment',
 	refresh: 'ownershipGuardrails.refresh',
+	copyContractRequest: 'ownershipGuardrails.copyContractRequest',
+	allowImport: 'ownershipGuardrails.allowImport',
+	showDomainDependencies: 'ownershipGuardrails.showDomainDependencies',
 } as const satisfies Record<string, CommandId>;
 
 /** Context keys used in `when` clauses of the manifest. */

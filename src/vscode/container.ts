@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { BoundaryDiagnostics } from './boundaries/boundaryDiagnostics';
 import { ContractDiagnostics } from './contractDiagnostics';
 import { ExplorerDecorations } from './explorerDecorations';
 import { HintsController } from './hints/hintsController';
@@ -22,6 +23,7 @@ export class Container implements vscode.Disposable {
 	readonly explorerDecorations: ExplorerDecorations;
 	readonly reviewRouting: ReviewRoutingView;
 	readonly language: LanguageController;
+	readonly boundaries: BoundaryDiagnostics;
 	/** True once `dispose()` ran (tests check that a disposed container does no more work). */
 	disposed = false;
 	private readonly disposables: vscode.Disposable[] = [];
@@ -42,6 +44,7 @@ export class Container implements vscode.Disposable {
 		// Other features (language support, hints) register here, one line each.
 		this.language = this.register(new LanguageController(this));
 		this.register(new HintsController(this));
+		this.boundaries = this.register(new BoundaryDiagnostics(this), 'boundaries');
 	}
 
 	/** Takes ownership of a disposable: it is disposed with the container, in reverse order. */

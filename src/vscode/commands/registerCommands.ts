@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { commands } from '../constants';
 import type { CommandId } from '../constants';
 import type { Container } from '../container';
+import { allowImport } from './allowImport';
+import { copyContractRequest } from './copyContractRequest';
 import { copyPullRequestComment } from './copyPullRequestComment';
 import { copyReviewers } from './copyReviewers';
 import { copyReviewRequest } from './copyReviewRequest';
@@ -9,6 +11,7 @@ import { createAdr } from './createAdr';
 import { openCodeownersRule } from './openCodeownersRule';
 import { openDecisionCard } from './openDecisionCard';
 import { refresh } from './refresh';
+import { showDomainDependencies } from './showDomainDependencies';
 import { whoDecides } from './whoDecides';
 
 /** Maps every contributed command id to its handler; the `Record` makes a missing one a compile error. */
@@ -22,6 +25,9 @@ export function registerCommands(container: Container): vscode.Disposable[] {
 		[commands.copyReviewers]: () => copyReviewers(container),
 		[commands.copyPullRequestComment]: () => copyPullRequestComment(container),
 		[commands.refresh]: () => refresh(container),
+		[commands.copyContractRequest]: (arg) => copyContractRequest(container, arg),
+		[commands.allowImport]: (arg) => allowImport(container, arg),
+		[commands.showDomainDependencies]: (arg) => showDomainDependencies(container, arg),
 	};
 	return Object.entries(handlers).map(([id, handler]) =>
 		vscode.commands.registerCommand(id, async (...args: unknown[]) => {
