@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-harness/**', 'demo/**', 'media/**', '**/*.mjs', '**/*.js'] },
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-harness/**', 'demo/**', 'media/**', 'test/fixtures/**', '**/*.mjs', '**/*.js'] },
 	...tseslint.configs.recommended,
 	{
 		files: ['**/*.ts'],

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 
 /** The subcommands, in the order `--help` lists them. */
-export const commandNames = ['owners', 'who', 'check', 'lint', 'audit', 'init', 'bottlenecks'] as const;
+export const commandNames = ['owners', 'who', 'check', 'lint', 'audit', 'init', 'bottlenecks', 'boundaries'] as const;
 export type CommandName = (typeof commandNames)[number];
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
@@ -36,6 +36,14 @@ export const commandOptions: Record<CommandName, Record<string, OptionSpec>> = {
 		config: { type: 'string' },
 		base: { type: 'string' },
 		me: { type: 'string' },
+		json: { type: 'boolean' },
+		format: { type: 'string' },
+		'fail-on': { type: 'string' },
+	},
+	boundaries: {
+		...common, ...codeowners,
+		config: { type: 'string' },
+		'files-from': { type: 'string' },
 		json: { type: 'boolean' },
 		format: { type: 'string' },
 		'fail-on': { type: 'string' },
@@ -90,6 +98,7 @@ Commands:
   audit    how much of the repository is owned, and by whom
   init         draft guardrails.yaml from CODEOWNERS, Backstage catalogs, the files and git history
   bottlenecks  where decisions wait on too few people: review load from git history
+  boundaries   imports across domains: public uses, exceptions, violations, per-edge counts
 
 Options:
   -h, --help     show help (also: guardrails <command> --help)
@@ -144,7 +153,11 @@ ${codeownersHelp}
   --json                same as --format json
   --fail-on LEVEL       contract (default): exit 1 when a contract that requires an ADR is
                         touched and no ADR is added or changed; architecture: also when any
-                        architecture-level contract is touched; never: always exit 0
+                        architecture-level contract is touched; boundary: also when the change
+                        adds an import that breaks a domain boundary; never: always exit 0
+
+Imports that break a domain boundary (guardrails.yaml exports, dependsOn, allow) are listed when
+they are on new or changed lines (with PATHs: anywhere in those files).
 `,
 	lint: `Usage: guardrails lint [options]
 
@@ -212,5 +225,20 @@ ${codeownersHelp}
                         page with the ownership map, for a CI artifact) | json (default: text)
   --json                same as --format json: { window, files, unowned, deciders, findings,
                         suggestions, notes }
+`,
+	boundaries: `Usage: guardrails boundaries [options]
+
+Lists every import from one domain into another (TypeScript, JavaScript, Python, Go) with its
+verdict: allowed-public, allowed-exception, violation or dependency-not-declared, and the number
+of imports per domain pair.
+
+Options:
+${rootHelp}
+  --config FILE         guardrails config
+  --files-from FILE     the files to read, one per line; - reads standard input
+                        (default: git ls-files, else every file under the root)
+  --format F            text | markdown | github | json | sarif | gitlab | html (default: text)
+  --json                same as --format json
+  --fail-on LEVEL       never (default) | violation: exit 1 when any import breaks a boundary
 `,
 };

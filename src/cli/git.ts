@@ -229,6 +229,44 @@ export class Git {
 		}
 		return changes;
 	}
+
+	/** See {@link parseChangedLines}; paths relative to `cwd`. */
+	async changedLines(base: string): Promise<Map<string, [number, number][]>> {
+		const result = await this.run(['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--relative', base, '--']);
+		if (result.code !== 0) {
+			throw new CliError(`git diff failed: ${firstLine(result.stderr)}`);
+		}
+		return parseChangedLines(result.stdout);
+	}
+}
+
+/**
+ * Line ranges (1-based, inclusive) added or changed in each file between `base` and the working
+ * tree, from `git diff -U0` (no external diff, no textconv). Untracked files are not in it.
+ */
+export function parseChangedLines(output: string): Map<string, [number, number][]> {
+	const ranges = new Map<string, [number, number][]>();
+	let current: [number, number][] | undefined;
+	for (const line of output.split('\n')) {
+		if (line.startsWith('+++ ')) {
+			const name = line.slice(4);
+			// `+++ /dev/null` is a deletion; a quoted name (unusual characters) is skipped.
+			current = name.startsWith('b/') ? [] : undefined;
+			if (current !== undefined) {
+				ranges.set(name.slice(2), current);
+			}
+			continue;
+		}
+		const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+		if (hunk && current !== undefined) {
+			const start = Number(hunk[1]);
+			const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+			if (count > 0) {
+				current.push([start, start + count - 1]);
+			}
+		}
+	}
+	return ranges;
 }
 
 /** Parses `git diff --name-status -z` output (`R100\0old\0new\0`, `M\0path\0`, …). */

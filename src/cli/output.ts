@@ -48,7 +48,7 @@ export function percent(part: number, whole: number): string {
  * A line that GitHub Actions would read as a workflow command (`::error::…`, `::set-output …`,
  * after any leading blanks) gets its first colon written as `\u003a`, the notation already used
  * for unsafe characters. Applied by `run()` to everything the CLI prints, except the annotations
- * of `check --format github` (whose workspace text is escaped by GitHub's own rules).
+ * of `check` and `boundaries --format github` (whose workspace text is escaped by GitHub's own rules).
  */
 export function neutraliseWorkflowCommands(text: string): string {
 	return text.replace(/^([ \t]*):(?=:)/gm, '$1\\u003a');

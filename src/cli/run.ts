@@ -7,6 +7,7 @@ import { neutraliseWorkflowCommands } from './output';
 import { packageVersion } from './version';
 import { auditCommand } from './commands/audit';
 import { bottlenecksCommand } from './commands/bottlenecks';
+import { boundariesCommand } from './commands/boundaries';
 import { checkCommand } from './commands/check';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
@@ -25,6 +26,7 @@ const handlers: Record<CommandName, Handler> = {
 	audit: auditCommand,
 	init: initCommand,
 	bottlenecks: bottlenecksCommand,
+	boundaries: boundariesCommand,
 };
 
 function isCommand(name: string): name is CommandName {
@@ -46,7 +48,7 @@ function printable(text: string): string {
 /**
  * The output layer every command writes through: terminal-unsafe characters as `\uXXXX` (also
  * U+2028/U+2029, which some log readers take as line breaks), and no line that GitHub Actions
- * would run as a workflow command, unless `annotations.allowed` (set for `check --format github`,
+ * would run as a workflow command, unless `annotations.allowed` (set for `check` and `boundaries --format github`,
  * whose annotations escape workspace text as GitHub specifies).
  */
 function terminalSafe(io: CliIo, annotations: { allowed: boolean }): CliIo {
@@ -92,7 +94,7 @@ export async function run(argv: readonly string[], rawIo: CliIo): Promise<number
 			io.stdout(commandHelp[first]);
 			return 0;
 		}
-		annotations.allowed = first === 'check' && parsed.values.format === 'github' && parsed.values.json !== true;
+		annotations.allowed = (first === 'check' || first === 'boundaries') && parsed.values.format === 'github' && parsed.values.json !== true;
 		const ctx = CommandContext.create(io, typeof parsed.values.root === 'string' ? parsed.values.root : undefined);
 		return await handlers[first](ctx, parsed);
 	} catch (error) {

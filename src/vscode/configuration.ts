@@ -15,6 +15,7 @@ export interface Config {
 	importHints: { enabled: boolean };
 	contractDiagnostics: { enabled: boolean; severity: SeveritySetting };
 	crossTeamInfo: { enabled: boolean };
+	boundaryDiagnostics: { enabled: boolean };
 	explorerDecorations: { enabled: boolean };
 	reviewRouting: { enabled: boolean };
 	codeHost: { url: string };
@@ -31,6 +32,7 @@ export type ConfigKey =
 	| 'importHints'
 	| 'contractDiagnostics'
 	| 'crossTeamInfo'
+	| 'boundaryDiagnostics'
 	| 'explorerDecorations'
 	| 'reviewRouting'
 	| 'codeHost';
@@ -62,6 +64,7 @@ export function from(raw: { get(key: string): unknown }): Config {
 			severity: oneOf(raw.get('contractDiagnostics.severity'), ['default', 'info', 'warning', 'error'], 'default'),
 		},
 		crossTeamInfo: { enabled: bool(raw.get('crossTeamInfo.enabled'), true) },
+		boundaryDiagnostics: { enabled: bool(raw.get('boundaryDiagnostics.enabled'), true) },
 		explorerDecorations: { enabled: bool(raw.get('explorerDecorations.enabled'), true) },
 		reviewRouting: { enabled: bool(raw.get('reviewRouting.enabled'), true) },
 		codeHost: { url: str(raw.get('codeHost.url'), '') },

@@ -13,6 +13,9 @@ export const commandIds = [
 	'ownershipGuardrails.refresh',
 	'ownershipGuardrails.draftConfig',
 	'ownershipGuardrails.showOwnershipMap',
+	'ownershipGuardrails.copyContractRequest',
+	'ownershipGuardrails.allowImport',
+	'ownershipGuardrails.showDomainDependencies',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -28,6 +31,9 @@ export const commands = {
 	refresh: 'ownershipGuardrails.refresh',
 	draftConfig: 'ownershipGuardrails.draftConfig',
 	showOwnershipMap: 'ownershipGuardrails.showOwnershipMap',
+	copyContractRequest: 'ownershipGuardrails.copyContractRequest',
+	allowImport: 'ownershipGuardrails.allowImport',
+	showDomainDependencies: 'ownershipGuardrails.showDomainDependencies',
 } as const satisfies Record<string, CommandId>;
 
 /** The Getting Started walkthrough (`contributes.walkthroughs`), as `publisher.name#id`. */

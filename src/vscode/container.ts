@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { BoundaryDiagnostics } from './boundaries/boundaryDiagnostics';
 import { ContractDiagnostics } from './contractDiagnostics';
 import { ExplorerDecorations } from './explorerDecorations';
 import { HintsController } from './hints/hintsController';
@@ -24,6 +25,7 @@ export class Container implements vscode.Disposable {
 	readonly reviewRouting: ReviewRoutingView;
 	readonly language: LanguageController;
 	readonly ownershipMap: OwnershipMapPanel;
+	readonly boundaries: BoundaryDiagnostics;
 	/** True once `dispose()` ran (tests check that a disposed container does no more work). */
 	disposed = false;
 	private readonly disposables: vscode.Disposable[] = [];
@@ -45,6 +47,7 @@ export class Container implements vscode.Disposable {
 		this.language = this.register(new LanguageController(this));
 		this.register(new HintsController(this));
 		this.ownershipMap = this.register(new OwnershipMapPanel(this), 'ownershipMap');
+		this.boundaries = this.register(new BoundaryDiagnostics(this), 'boundaries');
 	}
 
 	/** Takes ownership of a disposable: it is disposed with the container, in reverse order. */

@@ -12,12 +12,15 @@ import { loadModel } from '../model';
 import { problemToFinding } from '../formats/findings';
 import { toGitlabCodeQuality } from '../formats/gitlabCodeQuality';
 import { toSarifLog } from '../formats/sarif';
-import { json } from '../output';
+import { json, line } from '../output';
+import { boundaryProblemsInChange, hasBoundaryRules } from '../boundaryChanges';
+import { boundaryFindingToJson, boundaryProblems, renderBoundariesAnnotations } from '../../engine/imports/boundaryRender';
+import type { BoundaryFinding } from '../../engine/imports/boundaryCheck';
 import { packageVersion } from '../version';
 
 export const checkFormats = ['text', 'markdown', 'github', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof checkFormats)[number];
-export type FailOn = 'never' | 'contract' | 'architecture';
+export type FailOn = 'never' | 'contract' | 'architecture' | 'boundary';
 
 /**
  * Why a forecast fails the check, or undefined when it passes. `contract`: a touched contract
@@ -54,6 +57,8 @@ interface GitChangeSet {
 	/** The ref named by --base (or the default branch) and the commit it points at. */
 	ref: string;
 	tip: string;
+	/** The commit the changes are measured from (the merge base, else the tip). */
+	commit: string;
 }
 
 async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined): Promise<GitChangeSet> {
@@ -65,7 +70,7 @@ async function changesFromGit(ctx: CommandContext, baseFlag: string | undefined)
 		// Comparing with the tip instead of the fork point also lists the base branch's own changes.
 		ctx.io.stderr(`guardrails: warning: HEAD and ${base.ref} have no merge base (a shallow clone?); comparing with ${base.ref} itself\n`);
 	}
-	return { changes: await ctx.git.changesSince(base.commit), ref: base.ref, tip: base.tip };
+	return { changes: await ctx.git.changesSince(base.commit), ref: base.ref, tip: base.tip, commit: base.commit };
 }
 
 function hasRules(model: WorkspaceModel): boolean {
@@ -117,52 +122,80 @@ export async function checkCommand(ctx: CommandContext, parsed: ParsedCommand): 
 		throw new CliError(`--json and --format ${String(parsed.values.format)} contradict each other`);
 	}
 	const format = oneOf('format', formatFlag, checkFormats, 'text');
-	const failOn = oneOf('fail-on', parsed.values['fail-on'], ['never', 'contract', 'architecture'] as const, 'contract');
+	const failOn = oneOf('fail-on', parsed.values['fail-on'], ['never', 'contract', 'architecture', 'boundary'] as const, 'contract');
 	const baseFlag = stringFlag(parsed.values, 'base');
 	const me = await identityFor(ctx, parsed);
 	let forecast: ReviewForecast;
 	let model: WorkspaceModel;
 	let rules: RuleChanges | undefined;
+	let changes: Change[];
+	let baseCommit: string | undefined;
 	if (parsed.positionals.length > 0) {
 		if (baseFlag !== undefined) {
 			throw new CliError('check: give either --base REF or PATHs, not both');
 		}
-		const changes: Change[] = ctx.rootPaths(parsed.positionals).map((path) => ({ path, status: 'modified' }));
+		changes = ctx.rootPaths(parsed.positionals).map((path) => ({ path, status: 'modified' }));
 		model = await loadModel(ctx, parsed, { ...(me.who !== undefined ? { identity: me.who } : {}), requireAny: true });
 		forecast = model.forecast(changes);
 	} else {
-		({ forecast, model, rules } = await forecastAgainstBase(ctx, parsed, await changesFromGit(ctx, baseFlag), me.who));
+		const set = await changesFromGit(ctx, baseFlag);
+		({ forecast, model, rules } = await forecastAgainstBase(ctx, parsed, set, me.who));
+		changes = set.changes;
+		baseCommit = set.commit;
 	}
 	me.warnIfUnknown(model);
+	// Boundaries are judged with the working tree's config: the imports are the change's own code.
+	const lines = baseCommit === undefined ? undefined : await ctx.git.changedLines(baseCommit);
+	const boundary = await boundaryProblemsInChange(ctx, model, changes, lines);
 	switch (format) {
 		case 'json':
-			ctx.io.stdout(json(rules === undefined ? forecastToJson(forecast) : { ...forecastToJson(forecast), rules: ruleChangesToJson(rules) }));
+			ctx.io.stdout(json({
+				...forecastToJson(forecast),
+				...(rules === undefined ? {} : { rules: ruleChangesToJson(rules) }),
+				...(hasBoundaryRules(model) ? { boundaries: boundary.map(boundaryFindingToJson) } : {}),
+			}));
 			break;
 		case 'markdown': {
 			const section = rules === undefined ? '' : renderRuleChangesMarkdown(rules);
-			ctx.io.stdout(`${renderForecastMarkdown(forecast)}${section === '' ? '' : `\n${section}`}`);
+			ctx.io.stdout(`${renderForecastMarkdown(forecast)}${section === '' ? '' : `\n${section}`}${renderBoundaryMarkdown(boundary)}`);
 			break;
 		}
 		case 'github': {
 			const prefix = await ctx.repositoryPrefix();
-			ctx.io.stdout(renderForecastAnnotations(withRepositoryPaths(forecast, prefix)) + ruleAnnotations(rules, prefix));
+			ctx.io.stdout(renderForecastAnnotations(withRepositoryPaths(forecast, prefix)) + ruleAnnotations(rules, prefix) + renderBoundariesAnnotations(boundary, prefix));
 			break;
 		}
 		case 'sarif':
 		case 'gitlab': {
 			const prefix = await ctx.repositoryPrefix();
 			const problems = [...forecastProblems(forecast), ...(rules === undefined ? [] : ruleChangeProblems(rules))];
-			const findings = problems.map((p) => problemToFinding(p, prefix));
+			const findings = [...problems.map((p) => problemToFinding(p, prefix)), ...boundaryProblems(boundary, prefix)];
 			ctx.io.stdout(json(format === 'sarif' ? toSarifLog(findings, { version: packageVersion() }) : toGitlabCodeQuality(findings)));
 			break;
 		}
 		default:
-			ctx.io.stdout(renderForecastText(forecast) + (rules === undefined ? '' : renderRuleChangesText(rules)));
+			ctx.io.stdout(renderForecastText(forecast) + (rules === undefined ? '' : renderRuleChangesText(rules)) + renderBoundaryText(boundary));
 	}
-	const reason = failureReason(forecast, failOn);
+	const reason = failureReason(forecast, failOn === 'boundary' ? 'contract' : failOn)
+		?? (failOn === 'boundary' && boundary.length > 0 ? `the change adds ${boundary.length} import(s) that break a domain boundary` : undefined);
 	if (reason !== undefined) {
 		ctx.io.stderr(`guardrails: check failed: ${reason}\n`);
 		return 1;
 	}
 	return 0;
+}
+
+function renderBoundaryText(findings: readonly BoundaryFinding[]): string {
+	if (findings.length === 0) {
+		return '';
+	}
+	return `\nImports that break a domain boundary (new or changed lines):\n${findings.map((f) => line`  ${f.file}:${f.line}:${f.column}  ${f.message}\n`).join('')}`;
+}
+
+function renderBoundaryMarkdown(findings: readonly BoundaryFinding[]): string {
+	if (findings.length === 0) {
+		return '';
+	}
+	const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/`/g, "'");
+	return `\n### Imports that break a domain boundary\n\n| where | reaches | why |\n| --- | --- | --- |\n${findings.map((f) => line`| \`${cell(f.file)}:${f.line}\` | \`${cell(f.target)}\` | ${cell(f.message)} |\n`).join('')}`;
 }

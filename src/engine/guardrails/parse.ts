@@ -6,6 +6,7 @@ import schema from '../../../schemas/guardrails.schema.json';
 import type { Problem, Severity, Source } from '../types';
 import { replacementCharacterProblem } from '../encoding';
 import { braceExpansionCount, maxBraceExpansions, maxGlobLength } from './domainIndex';
+import { readBoundaryRules } from './boundaryRules';
 import type {
 	AdrRequirement,
 	Contract,
@@ -345,6 +346,7 @@ export function parseGuardrails(text: string, file: string): GuardrailsConfig {
 	config.version = typeof data.version === 'number' ? data.version : 1;
 	readConfig(data, config, reader);
 	resolveReferences(config, reader);
+	config.boundaries = readBoundaryRules(data, config, reader);
 	config.problems = reader.problems;
 	config.sources = reader.sources;
 	return config;

@@ -97,6 +97,8 @@ export interface GuardrailsConfig {
 	 * scalars and list items, the key for maps and lists. Lets answers and problems point at the line.
 	 */
 	sources?: Map<string, Source>;
+	/** Import boundary rules (`domains.<id>.exports`, `dependsOn`, `boundarySeverity`, top-level `allow`). */
+	boundaries?: BoundaryRules;
 }
 
 /** An Architecture Decision Record read from Markdown. */
@@ -223,4 +225,36 @@ export interface ReviewForecast {
 	 * renderers call them owners (see `ownerLabel` in decisionRender.ts).
 	 */
 	ownersOnly?: boolean;
+}
+
+/** A domain's import boundary: its public surface and the domains it may depend on. */
+export interface DomainBoundary {
+	domain: string;
+	/** Globs of the public surface; empty means the domain is open (every file may be imported). */
+	exports: string[];
+	/** Domain ids this domain may import from; null when not declared (any domain). */
+	dependsOn: string[] | null;
+	/** Severity of a violation of this domain's boundary (default `warning`). */
+	severity: 'info' | 'warning' | 'error';
+	source: Source;
+}
+
+/** One `allow:` exception: imports from `from` into `to` are accepted, with a reason. */
+export interface BoundaryAllow {
+	/** A domain id or a repository-relative glob of importing files. */
+	from: string;
+	/** A domain id or a repository-relative glob of imported files. */
+	to: string;
+	reason: string;
+	adr?: string;
+	/** Position in the `allow` list. */
+	index: number;
+	source: Source;
+}
+
+/** The import boundary rules of a config. */
+export interface BoundaryRules {
+	/** Every declared domain, keyed by id (open and undeclared domains included). */
+	domains: Map<string, DomainBoundary>;
+	allow: BoundaryAllow[];
 }

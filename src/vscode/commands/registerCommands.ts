@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { commands } from '../constants';
 import type { CommandId } from '../constants';
 import type { Container } from '../container';
+import { allowImport } from './allowImport';
+import { copyContractRequest } from './copyContractRequest';
 import { copyPullRequestComment } from './copyPullRequestComment';
 import { copyReviewers } from './copyReviewers';
 import { copyReviewRequest } from './copyReviewRequest';
@@ -11,6 +13,7 @@ import { openCodeownersRule } from './openCodeownersRule';
 import { openDecisionCard } from './openDecisionCard';
 import { refresh } from './refresh';
 import { showOwnershipMap } from './showOwnershipMap';
+import { showDomainDependencies } from './showDomainDependencies';
 import { whoDecides } from './whoDecides';
 
 /** Maps every contributed command id to its handler; the `Record` makes a missing one a compile error. */
@@ -26,6 +29,9 @@ export function registerCommands(container: Container): vscode.Disposable[] {
 		[commands.refresh]: () => refresh(container),
 		[commands.draftConfig]: (arg) => draftConfig(container, arg),
 		[commands.showOwnershipMap]: () => showOwnershipMap(container),
+		[commands.copyContractRequest]: (arg) => copyContractRequest(container, arg),
+		[commands.allowImport]: (arg) => allowImport(container, arg),
+		[commands.showDomainDependencies]: (arg) => showDomainDependencies(container, arg),
 	};
 	return Object.entries(handlers).map(([id, handler]) =>
 		vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -138,4 +138,21 @@ suite('report formats: SARIF 2.1.0 and GitLab Code Quality', () => {
 		assert.deepEqual(gitlab.map((i) => [i.check_name, i.severity]), [['contract-edit', 'minor'], ['adr-required', 'major'], ['rules-edited', 'info']]);
 		assert.ok(gitlab[1].location.lines.begin > 1, 'the ADR finding points at the contract entry');
 	});
+
+	test('boundaries --format sarif validates and gitlab has the documented fields, for every breaking import', async () => {
+		const fixture = path.join(repoRoot, 'test', 'fixtures', 'boundaries', 'typescript');
+		const sarif = await cli(['boundaries', '--root', fixture, '--format', 'sarif'], repoRoot);
+		assert.equal(sarif.code, 0, sarif.stderr);
+		const log = JSON.parse(sarif.stdout) as SarifLog;
+		assertValidSarif(log);
+		assert.deepEqual(log.runs[0].results.map((r) => r.ruleId), ['boundary-violation', 'undeclared-dependency']);
+		assert.equal(log.runs[0].tool.driver.rules[0].helpUri, `${docsBaseUrl}diagnostics.md#boundary-violation`);
+		const gitlab = await cli(['boundaries', '--root', fixture, '--format', 'gitlab'], repoRoot);
+		const issues = JSON.parse(gitlab.stdout) as CodeQualityIssue[];
+		assert.deepEqual(issues.map((i) => [i.check_name, i.location.path, i.location.lines.begin]), [
+			['boundary-violation', 'test/fixtures/boundaries/typescript/services/payments/src/bad.ts', 1],
+			['undeclared-dependency', 'test/fixtures/boundaries/typescript/services/payments/src/bad.ts', 2],
+		]);
+		assert.ok(issues.every((i) => i.description.length > 0 && i.fingerprint.length > 0 && ['info', 'minor', 'major', 'critical', 'blocker'].includes(i.severity)));
+	});
 });

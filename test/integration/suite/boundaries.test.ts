@@ -1,0 +1,112 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { closeAllEditors, openFile, repoFile, revertAll, waitFor } from './extensionApi';
+
+const refunds = 'services/payments/src/refunds.ts';
+
+function boundaryDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+	return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Ownership Guardrails' && typeof d.code === 'object' && (d.code.value === 'boundary-violation' || d.code.value === 'undeclared-dependency'));
+}
+
+suite('import boundaries', () => {
+	let autoSave: unknown;
+	suiteSetup(async () => {
+		autoSave = vscode.workspace.getConfiguration().inspect('files.autoSave')?.globalValue;
+		await vscode.workspace.getConfiguration().update('files.autoSave', 'off', vscode.ConfigurationTarget.Global);
+	});
+
+	suiteTeardown(async () => {
+		await vscode.workspace.getConfiguration().update('files.autoSave', autoSave, vscode.ConfigurationTarget.Global);
+	});
+
+	teardown(async () => {
+		await revertAll();
+		await closeAllEditors();
+	});
+
+	test('the demo\'s import of the ledger internals is a warning naming both domains, the file reached and the public entry', async () => {
+		const editor = await openFile(refunds);
+		const [diagnostic] = await waitFor('the boundary diagnostic', () => {
+			const found = boundaryDiagnostics(editor.document.uri);
+			return found.length > 0 ? found : undefined;
+		}, 20_000);
+		assert.strictEqual(boundaryDiagnostics(editor.document.uri).length, 1, 'the contract imports (@acme/customer-model) are allowed');
+		assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+		assert.strictEqual(diagnostic.range.start.line, 1);
+		assert.strictEqual(editor.document.getText(diagnostic.range), '../../../libs/ledger/journal');
+		assert.match(diagnostic.message, /^Payments → Core Banking: libs\/ledger\/journal\.ts is internal to Core Banking \(core-banking\)\. Import its public entry instead: libs\/ledger\/money\.ts/);
+		assert.match(diagnostic.relatedInformation?.[0]?.location.uri.path ?? '', /libs\/ledger\/journal\.ts$/);
+	});
+
+	test('a bad import appears as it is typed and disappears when it is fixed', async () => {
+		const editor = await openFile('services/payments/src/store.ts');
+		const uri = editor.document.uri;
+		assert.deepStrictEqual(boundaryDiagnostics(uri), []);
+		const line = "import { postJournalEntry } from '@ledger/journal';\n";
+		let typed = 0;
+		for (const ch of line) {
+			// Typed one character at a time, as a user would.
+			await editor.edit((b) => b.insert(editor.document.positionAt(typed++), ch), { undoStopBefore: false, undoStopAfter: false });
+		}
+		const diagnostic = await waitFor('a diagnostic on the typed import', () => boundaryDiagnostics(uri).find((d) => d.range.start.line === 0));
+		assert.match(diagnostic.message, /libs\/ledger\/journal\.ts is internal to Core Banking/);
+		const start = editor.document.getText().indexOf('@ledger/journal');
+		await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + '@ledger/journal'.length)), '@ledger/money'));
+		await waitFor('no diagnostic once the public entry is imported', () => (boundaryDiagnostics(uri).length === 0 ? true : undefined));
+	});
+
+	test('quick fixes: who decides the target, copy the contract request, allow with a reason', async function () {
+		// Saving guardrails.yaml rebuilds the model and the boundary index twice on a loaded 2-core machine.
+		this.timeout(120_000);
+		const configFile = repoFile('guardrails.yaml').fsPath;
+		const original = fs.readFileSync(configFile, 'utf8');
+		try {
+			const editor = await openFile(refunds);
+			const uri = editor.document.uri;
+			const diagnostic = await waitFor('the boundary diagnostic', () => boundaryDiagnostics(uri)[0], 20_000);
+			const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+			const titles = ['Who decides libs/ledger/journal.ts?', 'Copy contract request for core-banking', 'Allow with a reason…'];
+			const ours = actions.filter((a) => titles.includes(a.title));
+			assert.deepStrictEqual(ours.map((a) => a.title), titles, actions.map((a) => a.title).join(' | '));
+
+			const who = ours[0].command;
+			assert.strictEqual(who?.command, 'ownershipGuardrails.whoDecides');
+			assert.match((who?.arguments?.[0] as vscode.Uri).path, /libs\/ledger\/journal\.ts$/);
+			const running = vscode.commands.executeCommand(who.command, ...(who.arguments ?? []));
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			await running;
+
+			const copy = ours[1].command;
+			assert.ok(copy);
+			const text = await vscode.commands.executeCommand<string>(copy.command, ...(copy.arguments ?? []));
+			assert.match(text, /^Hi Chen Li \(@chenli\),/);
+			assert.strictEqual(await vscode.env.clipboard.readText(), text);
+
+			const allow = ours[2].command;
+			assert.ok(allow);
+			const args = { ...(allow.arguments?.[0] as object), reason: 'Refunds post journal entries until the ledger API has a refund call.' };
+			assert.strictEqual(await vscode.commands.executeCommand<boolean>(allow.command, args), true);
+			const saved = fs.readFileSync(configFile, 'utf8');
+			assert.ok(saved.endsWith('\nallow:\n  - from: "payments"\n    to: "libs/ledger/journal.ts"\n    reason: "Refunds post journal entries until the ledger API has a refund call."\n'), saved.slice(-300));
+			await waitFor('the diagnostic gone once the exception is saved', () => (boundaryDiagnostics(uri).length === 0 ? true : undefined), 20_000);
+		} finally {
+			fs.writeFileSync(configFile, original);
+		}
+		await waitFor('the diagnostic back after the exception is removed', async () => {
+			await openFile(refunds);
+			return boundaryDiagnostics(repoFile(refunds))[0];
+		}, 20_000);
+	});
+
+	test('Show Domain Dependencies draws the graph with the violating edge marked', async () => {
+		await openFile(refunds);
+		const html = await vscode.commands.executeCommand<string>('ownershipGuardrails.showDomainDependencies');
+		assert.match(html, /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+		assert.match(html, /<g class="edge violation" data-from="payments" data-to="core-banking">/);
+		assert.match(html, /<g class="edge" data-from="core-banking" data-to="payments">/);
+		assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+		assert.doesNotMatch(html, /<script/);
+	});
+});
