@@ -25,6 +25,16 @@ export default tseslint.config(
 					{ name: 'vscode', message: 'The engine is pure: no vscode.' },
 					...nodeBuiltins.map((name) => ({ name, message: 'The engine is pure: no Node built-ins; take text, return data.' })),
 				],
+				patterns: [{ regex: '^(\\.\\./)+(vscode|cli|bench|webview)(/|$)', message: 'Arrows point down: the engine imports nothing from src/vscode, src/cli, src/bench or src/webview.' }],
+			}],
+		},
+	},
+	{
+		files: ['src/cli/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', {
+				paths: [{ name: 'vscode', message: 'The CLI runs without VS Code: no vscode.' }],
+				patterns: [{ regex: '^(\\.\\./)+(vscode|webview)(/|$)', message: 'The CLI imports the engine, never src/vscode or src/webview.' }],
 			}],
 		},
 	},

@@ -11,7 +11,7 @@ export const vsixName = 'ownership-guardrails.vsix';
 const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 /** What .vscodeignore may let through; the first group must be present. */
-const required = ['dist/extension.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png'];
+const required = ['dist/extension.js', 'dist/webview/ownershipMap.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png'];
 const allowed = [
 	...required.map((file) => new RegExp(`^${file.replace(/[.]/g, '\\.')}$`)),
 	/^package\.nls(\.[a-z-]+)?\.json$/,

@@ -7,7 +7,8 @@
 //   ui           npm run package, then the UI smoke test on the .vsix (counts as one test)
 // Always ends with a summary and the exact line `N passed, N failed`. A stage that fails without
 // test counts (lint, a build, an infrastructure error) counts as one failure, so a red run never
-// says "0 failed". `--stages a,b` runs a subset (npm run test:integration, npm run test:ui).
+// says "0 failed". `--stages a,b` runs a subset (npm run test:integration, npm run test:ui);
+// `--suites a,b` runs only those integration suite folders.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,21 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 		interrupted = true;
 		currentChild?.kill(signal);
 	});
+}
+
+/** `--suites a,b`: only these integration suite folders (all by default). */
+function chosenSuites() {
+	const index = process.argv.indexOf('--suites');
+	if (index < 0) {
+		return suites;
+	}
+	const chosen = (process.argv[index + 1] ?? '').split(',').filter(Boolean);
+	const unknown = chosen.filter((name) => !suites.some((suite) => suite.folder === name));
+	if (chosen.length === 0 || unknown.length > 0) {
+		console.error(`--suites takes a comma-separated subset of ${suites.map((suite) => suite.folder).join(',')}`);
+		process.exit(2);
+	}
+	return suites.filter((suite) => chosen.includes(suite.folder));
 }
 
 function chooseStages() {
@@ -202,7 +218,7 @@ const stageRunners = {
 			return false;
 		}
 		let ok = true;
-		for (const suite of suites) {
+		for (const suite of chosenSuites()) {
 			if (interrupted) {
 				return false;
 			}

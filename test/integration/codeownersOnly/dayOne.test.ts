@@ -26,6 +26,27 @@ suite('Day one: a repository with only a CODEOWNERS', () => {
 		assert.match(setup.label, /Set up domains and leads…/);
 	});
 
+	test('review routing groups a change by code owner and says that domains are not set up', async function () {
+		// The view follows the built-in git extension, whose watcher lags on a loaded machine.
+		this.retries(1);
+		const api = await getApi();
+		const file = repoFile(refunds).fsPath;
+		const original = fs.readFileSync(file, 'utf8');
+		try {
+			// A committed CODEOWNERS that the change does not edit: HEAD's rules and the working tree's agree.
+			fs.writeFileSync(file, `${original}// a change\n`);
+			await vscode.commands.executeCommand('ownershipGuardrails.reviewRouting.focus');
+			const tree = await waitFor('an owner group in the tree', async () => {
+				const nodes = await api.reviewRoutingTree();
+				return nodes.some((node) => /^(Owner|Team): @/.test(node.label) && node.children.some((child) => child.label === 'refunds.ts')) ? nodes : undefined;
+			}, 20_000);
+			assert.ok(tree.some((node) => node.label === 'No domains yet'), JSON.stringify(tree));
+			assert.ok(!tree.some((node) => /^Domain/.test(node.label)), JSON.stringify(tree));
+		} finally {
+			fs.writeFileSync(file, original);
+		}
+	});
+
 	test('"Draft guardrails.yaml" opens an unsaved YAML draft at the config path with no errors', async () => {
 		const document = await vscode.commands.executeCommand<vscode.TextDocument>('ownershipGuardrails.draftConfig', repoFile(refunds));
 		assert.ok(document);

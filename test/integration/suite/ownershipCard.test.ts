@@ -153,18 +153,4 @@ suite('GitLab sections, CODEOWNERS alone (no guardrails.yaml)', () => {
 		assert.strictEqual(path.basename(editor.document.uri.fsPath), 'CODEOWNERS');
 		assert.strictEqual(editor.selection.active.line + 1, 5);
 	});
-
-	test('review routing groups by code owner and says that domains are not set up', async function () {
-		// The view follows the built-in git extension, whose watcher lags on a loaded machine.
-		this.retries(1);
-		const api = await getApi();
-		await vscode.commands.executeCommand('ownershipGuardrails.reviewRouting.focus');
-		const tree = await waitFor('the owner group in the tree', async () => {
-			const nodes = await api.reviewRoutingTree();
-			return nodes.some((node) => node.label === 'Owner: @mmacklin') ? nodes : undefined;
-		}, 20_000);
-		const group = tree.find((node) => node.label === 'Owner: @mmacklin');
-		assert.ok(group?.children.some((child) => child.label === 'tile_reduce.h'), JSON.stringify(group));
-		assert.ok(tree.some((node) => node.label === 'No domains yet'), JSON.stringify(tree));
-	});
 });

@@ -1,0 +1,61 @@
+// The layering guards must fail when broken: a guard that never fires is no guard. Each probe is a
+// file that exists only in memory, at a path inside src/engine or src/cli, checked the way
+// `npm run typecheck` and `npm run lint` check the real files.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import * as ts from 'typescript';
+import { repoRoot } from '../cli/cliHarness';
+
+/** Type-checks the engine's project with one extra in-memory file; returns the error messages. */
+function engineCompileErrors(probePath: string, probeText: string): string[] {
+	const configFile = path.join(repoRoot, 'src', 'engine', 'tsconfig.json');
+	const read = ts.readConfigFile(configFile, ts.sys.readFile);
+	const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configFile));
+	const probe = path.join(repoRoot, probePath);
+	const host = ts.createCompilerHost(parsed.options);
+	const getSourceFile = host.getSourceFile.bind(host);
+	const fileExists = host.fileExists.bind(host);
+	host.getSourceFile = (name, language, onError) => (path.resolve(name) === probe ? ts.createSourceFile(name, probeText, language) : getSourceFile(name, language, onError));
+	host.fileExists = (name) => path.resolve(name) === probe || fileExists(name);
+	// Only the probe as a root: the engine's own files come in through its imports, if any.
+	const program = ts.createProgram([probe], parsed.options, host);
+	return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(repoRoot, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
+async function lintMessages(probePath: string, probeText: string): Promise<string[]> {
+	const eslint = new ESLint({ cwd: repoRoot });
+	const [result] = await eslint.lintText(probeText, { filePath: path.join(repoRoot, probePath) });
+	return result.messages.map((m) => `${m.ruleId ?? ''}: ${m.message}`);
+}
+
+suite('architecture guards fail when broken', function () {
+	this.timeout(120_000);
+
+	test('the engine\'s tsconfig refuses vscode and Node built-ins, and accepts a pure file', () => {
+		const vscodeErrors = engineCompileErrors('src/engine/probe.ts', "import * as vscode from 'vscode';\nexport const probe = vscode;\n");
+		assert.ok(vscodeErrors.some((e) => /The engine is pure: src\/engine must not import vscode/.test(e)), vscodeErrors.join('\n'));
+		const nodeErrors = engineCompileErrors('src/engine/probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n");
+		assert.ok(nodeErrors.some((e) => /Cannot find module 'node:fs'/.test(e)), nodeErrors.join('\n'));
+		const processErrors = engineCompileErrors('src/engine/probe.ts', 'export const probe = process.env;\n');
+		assert.ok(processErrors.some((e) => /Cannot find name 'process'/.test(e)), processErrors.join('\n'));
+		// A relative import of the extension fails through what the extension imports.
+		const relativeErrors = engineCompileErrors('src/engine/probe.ts', "import { getConfig } from '../vscode/configuration';\nexport const probe = getConfig;\n");
+		assert.ok(relativeErrors.length > 0, 'importing src/vscode from the engine must not compile');
+		assert.deepEqual(engineCompileErrors('src/engine/probe.ts', "import { normalizeRepoPath } from './paths';\nexport const probe = normalizeRepoPath;\n"), []);
+	});
+
+	test('lint bans vscode, Node built-ins and relative imports upward from the engine, and vscode from the CLI', async () => {
+		const engine = async (text: string): Promise<string[]> => lintMessages('src/engine/guardrails/probe.ts', text);
+		assert.match((await engine("import * as vscode from 'vscode';\nexport const probe = vscode;\n")).join('\n'), /no-restricted-imports: .*The engine is pure: no vscode/);
+		assert.match((await engine("import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n")).join('\n'), /no-restricted-imports: .*no Node built-ins/);
+		for (const target of ['../../vscode/configuration', '../../cli/git', '../../webview/ownershipMap/main', '../../bench/report']) {
+			assert.match((await engine(`import * as x from '${target}';\nexport const probe = x;\n`)).join('\n'), /no-restricted-imports: .*Arrows point down/, target);
+		}
+		assert.deepEqual(await engine("import { normalizeRepoPath } from '../paths';\nexport const probe = normalizeRepoPath;\n"), []);
+		const cli = async (text: string): Promise<string[]> => lintMessages('src/cli/commands/probe.ts', text);
+		assert.match((await cli("import * as vscode from 'vscode';\nexport const probe = vscode;\n")).join('\n'), /The CLI runs without VS Code/);
+		assert.match((await cli("import * as x from '../../vscode/configuration';\nexport const probe = x;\n")).join('\n'), /The CLI imports the engine, never src\/vscode/);
+		assert.deepEqual(await cli("import { line } from '../output';\nexport const probe = line;\n"), []);
+	});
+});
