@@ -139,6 +139,17 @@ async function specDrafts(src: ContractSources, skipped: SkippedItem[]): Promise
 	return drafts;
 }
 
+/** A program's entry point: `main.go`, `__main__.py`, `main.rs`, `main.ts`... */
+const programEntry = /^(?:main\.[a-z]+|__main__\.py)$/i;
+
+/**
+ * A `migrate` folder that is a program (prometheus' `promql/promqltest/cmd/migrate/main.go`) runs
+ * migrations or converts files; it is not a folder of migrations. Go commands live under `cmd/`.
+ */
+function isMigrationTool(dir: string, files: readonly string[]): boolean {
+	return dir.split('/').includes('cmd') || files.some((file) => file.slice(0, file.lastIndexOf('/')) === dir && programEntry.test(file.slice(dir.length + 1)));
+}
+
 function migrationDrafts(src: ContractSources): Draft[] {
 	const dirs = new Map<string, string[]>();
 	for (const file of src.files) {
@@ -157,7 +168,7 @@ function migrationDrafts(src: ContractSources): Draft[] {
 			}
 		}
 	}
-	return [...dirs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([dir, files]) => ({
+	return [...dirs.entries()].filter(([dir, files]) => !isMigrationTool(dir, files)).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([dir, files]) => ({
 		kind: 'data-model' as const,
 		format: 'migrations',
 		title: `Database migrations: ${dir}`,

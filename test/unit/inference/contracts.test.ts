@@ -65,6 +65,15 @@ suite('init: spec detection by content', () => {
 			codeowners: ['codeowners', 'other', 'platform', '.github/CODEOWNERS'],
 			ci: ['ci', 'infrastructure-pattern', 'platform', '.github/workflows/**'],
 		});
+		// A program named migrate (a Go command, a Python entry point) is a tool, not a migrations folder.
+		const tools = await infer({
+			'.github/CODEOWNERS': '* @acme/platform\n',
+			'promql/promqltest/cmd/migrate/main.go': 'package main\n',
+			'tools/migrate/__main__.py': 'print()\n',
+			'tools/migrate/steps.py': '',
+			'alembic/versions/001_init.py': 'revision = "1"\n',
+		});
+		assert.deepEqual(tools.contracts.filter((c) => c.format === 'migrations').map((c) => c.paths.join(' ')), ['alembic/versions/**']);
 		const unowned = await infer({ '.github/CODEOWNERS': '/src/ alice@example.com\n', '.github/workflows/ci.yml': '', 'src/a.c': '' });
 		assert.deepEqual(unowned.contracts, []);
 		assert.ok(unowned.skipped.some((s) => s.path === '.github/workflows/**' && /no domain owns its files/.test(s.reason)));
