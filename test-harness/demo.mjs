@@ -301,7 +301,8 @@ try {
 		if (args.get('theme') === 'dark' || args.get('theme') === 'light') {
 			await page.emulateMedia({ colorScheme: args.get('theme') });
 		} else if (args.get('theme') === 'high-contrast') {
-			await page.emulateMedia({ forcedColors: 'active' });
+			// Forced colours alone pick the light high-contrast theme; the dark one is the usual choice.
+			await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
 		}
 		await page.goto(url);
 		await waitForWorkbench(page);

@@ -100,6 +100,14 @@ suite('robustness (bad input and hostile workspaces)', () => {
 		await demoRestored(await getApi());
 	});
 
+	// A test that fails half-way must not leave its CODEOWNERS behind for the next one.
+	teardown(async () => {
+		if ((await readText(codeowners)) !== original) {
+			await writeText(codeowners, original);
+			await drained(await getApi());
+		}
+	});
+
 	test('rapid editor switching: 200 switches without waiting, then the status bar shows the active file', async () => {
 		const api = await getApi();
 		const documents: vscode.TextDocument[] = [];
@@ -150,7 +158,9 @@ suite('robustness (bad input and hostile workspaces)', () => {
 		await closeAllEditors();
 	});
 
-	test('a CODEOWNERS written 50 times at ~10 ms intervals: the model settles on the last content, rebuilds stay bounded', async () => {
+	test('a CODEOWNERS written 50 times at ~10 ms intervals: the model settles on the last content, rebuilds stay bounded', async function () {
+		// Fifty writes and a settle: slow only on a loaded machine, where the 20 s default is too tight.
+		this.timeout(60_000);
 		const api = await getApi();
 		await openFile(notes);
 		await waitFor('unowned first', async () => ((await api.statusBar()).text.includes('unowned') ? true : undefined));
