@@ -1,0 +1,208 @@
+// The hostile repository against the commands added after the first round (issue 14): `init`
+// (reads catalog-info.yaml, spec files, ADR folders, package.json; writes guardrails.yaml),
+// `bottlenecks` (git history, authors' names) and `boundaries` (every source file's imports).
+// FIFOs, links to devices and out of the root, huge files, and names that try to start lines.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { cleanUp, cli, git, tempDir, testEnv, write } from '../cli/cliHarness';
+import type { CliResult } from '../cli/cliHarness';
+import { assertClean, committedRepo, mkfifo, posix } from './hostileRepoFixture';
+
+const catalog = 'services/payments/catalog-info.yaml';
+const spec = 'services/payments/api/openapi.yaml';
+const source = 'services/payments/src/pay.ts';
+
+/** The committed repository plus what the three commands read: a catalog, a spec, imports, package files, a second domain. */
+function commandRepo(): string {
+	const dir = committedRepo();
+	const config = readFileSync(path.join(dir, 'guardrails.yaml'), 'utf8')
+		.replace('contracts:\n', '  ledger:\n    title: Ledger\n    team: payments\n    paths: [services/ledger/**]\ncontracts:\n');
+	write(dir, 'guardrails.yaml', config);
+	write(dir, catalog, 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments\nspec:\n  type: service\n  owner: group:payments\n  providesApis: [payments-api]\n---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: payments-api\nspec:\n  type: openapi\n  owner: group:payments\n  definition:\n    $text: ./api/openapi.yaml\n');
+	write(dir, spec, 'openapi: 3.0.0\ninfo:\n  title: Payments\n  version: 1.0.0\npaths: {}\n');
+	write(dir, source, 'import { post } from "../../ledger/src/post";\nexport const pay = post;\n');
+	write(dir, 'services/ledger/src/post.ts', 'export const post = 1;\n');
+	write(dir, 'package.json', '{ "name": "shop", "private": true }\n');
+	write(dir, 'tsconfig.json', '{ "compilerOptions": { "baseUrl": "." } }\n');
+	git(dir, 'add', '-A');
+	git(dir, 'commit', '-q', '-m', 'catalog, spec, imports');
+	return dir;
+}
+
+/** Every command this file covers; `init` writes guardrails.yaml, so it runs with --force in a throw-away copy. */
+const commands: string[][] = [
+	['init', '--stdout'],
+	['init', '--json'],
+	['init', '--force'],
+	['bottlenecks'],
+	['bottlenecks', '--format', 'markdown'],
+	['bottlenecks', '--format', 'html'],
+	['boundaries'],
+	['boundaries', '--format', 'markdown'],
+	['boundaries', '--format', 'github'],
+];
+
+async function timed(argv: string[], dir: string, limitMs: number): Promise<CliResult> {
+	const started = Date.now();
+	const result = await cli(argv, dir);
+	assert.ok(Date.now() - started < limitMs, `${argv.join(' ')} took ${Date.now() - started} ms`);
+	return result;
+}
+
+suite('robustness: a hostile repository against init, bottlenecks and boundaries (issue 14)', function () {
+	this.timeout(120_000);
+	suiteTeardown(cleanUp);
+
+	test('the fixture answers every command normally', async () => {
+		const dir = commandRepo();
+		for (const argv of commands) {
+			const result = await cli(argv, dir);
+			assert.equal(result.code, 0, `${argv.join(' ')}: ${result.stderr}`);
+		}
+		const draft = await cli(['init', '--stdout'], dir);
+		assert.match(draft.stdout, /payments/);
+		const boundaries = await cli(['boundaries', '--json'], dir);
+		assert.match(boundaries.stdout, /ledger\/src\/post/);
+	});
+
+	suite('2. reads that never end', () => {
+		for (const target of [catalog, spec, source, 'docs/adr/0001-first.md', 'package.json', 'tsconfig.json']) {
+			test(`${target} as a FIFO: every command answers or fails in one line, never blocks`, async function () {
+				if (!posix) {
+					this.skip();
+				}
+				const dir = commandRepo();
+				rmSync(path.join(dir, target));
+				mkfifo(path.join(dir, target));
+				for (const argv of commands) {
+					assertClean(await timed(argv, dir, 5000));
+				}
+			});
+
+			for (const device of ['/dev/stdin', '/dev/zero']) {
+				test(`${target} linked to ${device}: refused before reading`, async function () {
+					if (!posix || !existsSync(device)) {
+						this.skip();
+					}
+					const dir = commandRepo();
+					rmSync(path.join(dir, target));
+					symlinkSync(device, path.join(dir, target));
+					for (const argv of commands) {
+						assertClean(await timed(argv, dir, 5000));
+					}
+				});
+			}
+		}
+	});
+
+	suite('3. reads outside the repository', () => {
+		test('a catalog, a spec, a source file and an ADR folder that link out are never read', async function () {
+			if (!posix) {
+				this.skip();
+			}
+			const outside = tempDir('guardrails-outside-');
+			writeFileSync(path.join(outside, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: secret-outside-component\nspec:\n  owner: group:secret-outside-team\n');
+			writeFileSync(path.join(outside, 'openapi.yaml'), 'openapi: 3.0.0\ninfo:\n  title: SECRET OUTSIDE API\n  version: 1.0.0\npaths: {}\n');
+			writeFileSync(path.join(outside, 'pay.ts'), 'import { secret } from "../../ledger/src/secret-outside-import";\n');
+			writeFileSync(path.join(outside, '0001-first.md'), '# SECRET OUTSIDE ADR\n');
+			const dir = commandRepo();
+			for (const [target, name] of [[catalog, 'catalog-info.yaml'], [spec, 'openapi.yaml'], [source, 'pay.ts']]) {
+				rmSync(path.join(dir, target));
+				symlinkSync(path.join(outside, name), path.join(dir, target));
+			}
+			rmSync(path.join(dir, 'docs/adr'), { recursive: true });
+			symlinkSync(outside, path.join(dir, 'docs/adr'));
+			for (const argv of [...commands, ['boundaries', '--json'], ['bottlenecks', '--json']]) {
+				const result = await cli(argv, dir);
+				assertClean(result);
+				assert.doesNotMatch(result.stdout + result.stderr, /secret-outside|SECRET OUTSIDE/i, argv.join(' '));
+			}
+			assert.doesNotMatch(readFileSync(path.join(dir, 'guardrails.yaml'), 'utf8'), /secret-outside|SECRET OUTSIDE/i, 'the written draft');
+		});
+	});
+
+	suite('7. huge files', () => {
+		for (const target of [catalog, spec, source, 'docs/adr/0001-first.md', 'package.json']) {
+			test(`${target} of 64 MB is sized, never read: every command answers within 5 s`, async () => {
+				const dir = commandRepo();
+				truncateSync(path.join(dir, target), 64 * 1024 * 1024);
+				for (const argv of commands) {
+					assertClean(await timed(argv, dir, 5000));
+				}
+			});
+		}
+	});
+
+	suite('6. names and text that try to start lines', () => {
+		const hostileName = 'Eve\u001eMallory\u001fboss@evil.example\u001f\u001b[31m::error::AUTHOR\r## Fake heading\u2028::warning::SEP';
+
+		/** A commit by an author whose name carries record separators, an escape sequence and line breaks. */
+		function hostileHistory(): string {
+			const dir = commandRepo();
+			write(dir, source, 'import { post } from "../../ledger/src/post";\nexport const pay = post + 1;\n');
+			write(dir, 'services/payments/src/x\n::error::FILE.ts', 'export const x = 1;\n');
+			// A root file shaped like a log record header, listed after another path of the same commit.
+			write(dir, '\u0001first', 'sorts first\n');
+			write(dir, `\u001e${'f'.repeat(40)}\u001fMallory\u001fboss@evil.example\u001f${new Date().toISOString()}`, 'forged\n');
+			git(dir, 'add', '-A');
+			execFileSync('git', ['commit', '-q', '-m', 'hostile author'], {
+				cwd: dir,
+				env: testEnv({ GIT_AUTHOR_NAME: hostileName, GIT_AUTHOR_EMAIL: 'eve@example.com', GIT_COMMITTER_NAME: hostileName, GIT_COMMITTER_EMAIL: 'eve@example.com' }),
+			});
+			return dir;
+		}
+
+		test('git keeps the hostile name (the attack is real)', () => {
+			const dir = hostileHistory();
+			assert.match(git(dir, 'log', '-1', '--format=%aN'), /Eve\u001eMallory\u001f/);
+		});
+
+		for (const argv of commands) {
+			test(`${argv.join(' ')}: no line starts a workflow command or a heading, no author is forged from a name`, async () => {
+				const dir = hostileHistory();
+				const result = await cli(argv, dir);
+				assertClean(result);
+				const github = argv.includes('github');
+				for (const line of (result.stdout + result.stderr).split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)) {
+					if (github && /^::(error|warning|notice) [^:]*::/.test(line)) {
+						assert.doesNotMatch(line.replace(/^::\w+ [^:]*::/, ''), /(^|\s)::/, line);
+						continue;
+					}
+					assert.doesNotMatch(line, /^\s*::/, `${argv.join(' ')}: ${JSON.stringify(line)}`);
+					assert.doesNotMatch(line, /^\s*## Fake heading/, `${argv.join(' ')}: ${JSON.stringify(line)}`);
+				}
+				assert.doesNotMatch(result.stdout, /^\s*(- |# )?Mallory\b|"Mallory|[(,:]\s*Mallory\b/m, 'no author "Mallory" forged out of Eve\'s name or a file name');
+				assert.doesNotMatch(result.stdout, /\u001b/, 'no terminal escape reaches the output');
+			});
+		}
+
+		test('init --force: the written guardrails.yaml gets no line from a name, and parses to the same keys', async () => {
+			const dir = hostileHistory();
+			const result = await cli(['init', '--force'], dir);
+			assert.equal(result.code, 0, result.stderr);
+			const written = readFileSync(path.join(dir, 'guardrails.yaml'), 'utf8');
+			for (const line of written.split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)) {
+				assert.doesNotMatch(line, /^\s*(::|## Fake heading)/, JSON.stringify(line));
+			}
+			assert.doesNotMatch(written, /[\u0000-\u0008\u000b-\u001f\u007f]/, 'no control character in the written file');
+			const draft = parse(written) as Record<string, unknown>;
+			assert.deepEqual(Object.keys(draft).filter((key) => !['version', 'org', 'domains', 'contracts', 'adrs', 'forum', 'boundaries'].includes(key)), []);
+			const lint = await cli(['lint'], dir);
+			assertClean(lint);
+		});
+
+		test('bottlenecks --json keeps the name whole: one author, not two', async () => {
+			const dir = hostileHistory();
+			const result = await cli(['bottlenecks', '--json'], dir);
+			assert.equal(result.code, 0, result.stderr);
+			assert.doesNotMatch(result.stdout, /"Mallory/);
+			assert.doesNotMatch(result.stdout, /"boss@evil\.example"/);
+			// commandRepo's two commits and the hostile one: none forged from the file named like a header.
+			const report = JSON.parse(result.stdout) as { window: { commits: number } };
+			assert.equal(report.window.commits, 3);
+		});
+	});
+});
