@@ -4,12 +4,12 @@
 // FIFOs, links to devices and out of the root, huge files, and names that try to start lines.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { cleanUp, cli, git, tempDir, testEnv, write } from '../cli/cliHarness';
 import type { CliResult } from '../cli/cliHarness';
-import { assertClean, committedRepo, mkfifo, posix } from './hostileRepoFixture';
+import { assertClean, assertOneLineError, committedRepo, mkfifo, posix } from './hostileRepoFixture';
 
 const catalog = 'services/payments/catalog-info.yaml';
 const spec = 'services/payments/api/openapi.yaml';
@@ -204,5 +204,93 @@ suite('robustness: a hostile repository against init, bottlenecks and boundaries
 			const report = JSON.parse(result.stdout) as { window: { commits: number } };
 			assert.equal(report.window.commits, 3);
 		});
+	});
+});
+
+suite('robustness: rule files read at the base commit, and files named by flags (issue 14)', function () {
+	this.timeout(60_000);
+	suiteTeardown(cleanUp);
+
+	/** A repository whose main branch gets `arrange`d in one commit, then a topic branch that puts regular rule files back. */
+	function baseWith(arrange: (dir: string) => void): string {
+		const dir = committedRepo();
+		const codeowners = readFileSync(path.join(dir, '.github/CODEOWNERS'));
+		const config = readFileSync(path.join(dir, 'guardrails.yaml'));
+		arrange(dir);
+		git(dir, 'add', '-A');
+		git(dir, 'commit', '-q', '-m', 'hostile rule files');
+		git(dir, 'checkout', '-q', '-b', 'topic');
+		for (const [file, bytes] of [['.github/CODEOWNERS', codeowners], ['guardrails.yaml', config]] as const) {
+			rmSync(path.join(dir, file), { force: true, recursive: true });
+			writeFileSync(path.join(dir, file), bytes);
+		}
+		write(dir, 'src/a.ts', 'changed\n');
+		git(dir, 'add', '-A');
+		git(dir, 'commit', '-q', '-m', 'topic');
+		return dir;
+	}
+
+	test('a CODEOWNERS that is a symbolic link at the base: not followed, one line saying so', async function () {
+		if (!posix) {
+			this.skip();
+		}
+		const dir = baseWith((d) => {
+			rmSync(path.join(d, '.github/CODEOWNERS'));
+			symlinkSync('../../outside/CODEOWNERS', path.join(d, '.github/CODEOWNERS'));
+		});
+		assertOneLineError(await cli(['check', '--base', 'main'], dir), /cannot read \.github\/CODEOWNERS: a symbolic link at [0-9a-f]{12}; not followed/);
+	});
+
+	test('a guardrails.yaml that is a submodule at the base: one line saying so', async () => {
+		const dir = baseWith((d) => {
+			rmSync(path.join(d, 'guardrails.yaml'));
+			git(d, 'rm', '-q', '--cached', 'guardrails.yaml');
+			git(d, 'update-index', '--add', '--cacheinfo', `160000,${git(d, 'rev-parse', 'HEAD').trim()},guardrails.yaml`);
+			// An unpopulated submodule is an empty folder; without it `git add -A` would stage a deletion.
+			mkdirSync(path.join(d, 'guardrails.yaml'));
+		});
+		assertOneLineError(await cli(['check', '--base', 'main'], dir), /cannot read guardrails\.yaml: a submodule at [0-9a-f]{12}, not a file/);
+	});
+
+	test('a guardrails.yaml over 4 MB at the base: never loaded, one line with the size and the limit', async () => {
+		const dir = baseWith((d) => {
+			writeFileSync(path.join(d, 'guardrails.yaml'), `${readFileSync(path.join(d, 'guardrails.yaml'), 'utf8')}${'#'.repeat(99)}\n`.padEnd(5 * 1024 * 1024, '#'));
+		});
+		const started = Date.now();
+		assertOneLineError(await cli(['check', '--base', 'main'], dir), /cannot read guardrails\.yaml: 5,242,880 bytes at [0-9a-f]{12}, larger than the 4 MB limit for guardrails config/);
+		assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+	});
+
+	test('a CODEOWNERS of 3 MB or more at the base: ignored unread as on GitHub, with a warning giving the size', async () => {
+		const dir = baseWith((d) => {
+			writeFileSync(path.join(d, '.github/CODEOWNERS'), `* @acme/all\n${'#'.repeat(99)}\n`.padEnd(3.5 * 1024 * 1024, '#'));
+		});
+		const result = await cli(['check', '--base', 'main', '--json'], dir);
+		assertClean(result);
+		assert.match(result.stderr, /warning: \.github\/CODEOWNERS: CODEOWNERS is 3,670,016 bytes; GitHub ignores a file of 3 MB or more/);
+	});
+
+	test('--codeowners NAME is read under the CODEOWNERS limit whatever its name (not the 1 MB ADR limit of a .md)', async () => {
+		const dir = committedRepo();
+		const rules = `* @acme/custom\n${'# padding\n'.repeat(200_000)}`;
+		assert.ok(rules.length > 1024 * 1024 && rules.length < 3 * 1024 * 1024);
+		write(dir, 'owners.md', rules);
+		const owners = await cli(['owners', '--codeowners', 'owners.md', 'src/a.ts'], dir);
+		assert.equal(owners.code, 0, owners.stderr);
+		assert.match(owners.stdout, /@acme\/custom/);
+		// The same at the base commit.
+		git(dir, 'add', '-A');
+		git(dir, 'commit', '-q', '-m', 'custom owners');
+		git(dir, 'checkout', '-q', '-b', 'topic');
+		write(dir, 'src/a.ts', 'changed\n');
+		const check = await cli(['check', '--base', 'main', '--codeowners', 'owners.md', '--json'], dir);
+		assertClean(check);
+		assert.equal(check.code, 0, check.stderr);
+		assert.match(check.stdout, /@acme\/custom/);
+		// And a config named by --config is read under the config limit.
+		write(dir, 'rules.md', `${readFileSync(path.join(dir, 'guardrails.yaml'), 'utf8')}${'# padding\n'.repeat(150_000)}`);
+		const who = await cli(['who', '--config', 'rules.md', 'services/payments/x.ts'], dir);
+		assert.equal(who.code, 0, who.stderr);
+		assert.match(who.stdout, /Payments/);
 	});
 });
