@@ -43,6 +43,7 @@ const commands: string[][] = [
 	['boundaries'],
 	['boundaries', '--format', 'markdown'],
 	['boundaries', '--format', 'github'],
+	['boundaries', '--format', 'html'],
 ];
 
 async function timed(argv: string[], dir: string, limitMs: number): Promise<CliResult> {
@@ -142,8 +143,14 @@ suite('robustness: a hostile repository against init, bottlenecks and boundaries
 		/** A commit by an author whose name carries record separators, an escape sequence and line breaks. */
 		function hostileHistory(): string {
 			const dir = commandRepo();
+			// Config strings with line breaks: a domain title and the lead's name, which bottlenecks prints.
+			const config = readFileSync(path.join(dir, 'guardrails.yaml'), 'utf8')
+				.replace('    title: Payments\n', `    title: ${JSON.stringify('Payments\n::notice::DOMAIN')}\n`)
+				.replace('name: Alice Ng', `name: ${JSON.stringify('Alice Ng\r\n::error::PERSON\u2028## Fake heading')}`);
+			write(dir, 'guardrails.yaml', config);
 			write(dir, source, 'import { post } from "../../ledger/src/post";\nexport const pay = post + 1;\n');
-			write(dir, 'services/payments/src/x\n::error::FILE.ts', 'export const x = 1;\n');
+			// A file whose name tries to start a line, importing across domains so every boundaries format lists it.
+			write(dir, 'services/payments/src/x\n::error::FILE.ts', 'import { post } from "../../ledger/src/post";\nexport const x = post;\n');
 			// A root file shaped like a log record header, listed after another path of the same commit.
 			write(dir, '\u0001first', 'sorts first\n');
 			write(dir, `\u001e${'f'.repeat(40)}\u001fMallory\u001fboss@evil.example\u001f${new Date().toISOString()}`, 'forged\n');
@@ -171,7 +178,8 @@ suite('robustness: a hostile repository against init, bottlenecks and boundaries
 						assert.doesNotMatch(line.replace(/^::\w+ [^:]*::/, ''), /(^|\s)::/, line);
 						continue;
 					}
-					assert.doesNotMatch(line, /^\s*::/, `${argv.join(' ')}: ${JSON.stringify(line)}`);
+					// `\u003a:` is run()'s last line of defence: seeing it means workspace text started a line.
+					assert.doesNotMatch(line, /^\s*(::|\\u003a:)/, `${argv.join(' ')}: ${JSON.stringify(line)}`);
 					assert.doesNotMatch(line, /^\s*## Fake heading/, `${argv.join(' ')}: ${JSON.stringify(line)}`);
 				}
 				assert.doesNotMatch(result.stdout, /^\s*(- |# )?Mallory\b|"Mallory|[(,:]\s*Mallory\b/m, 'no author "Mallory" forged out of Eve\'s name or a file name');
