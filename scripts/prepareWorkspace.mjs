@@ -5,9 +5,10 @@
 // usage: node scripts/prepareWorkspace.mjs             prints the repository copy's path
 //        node scripts/prepareWorkspace.mjs --multiroot prints the .code-workspace path
 //        node scripts/prepareWorkspace.mjs --codeowners-only prints a repository with only a CODEOWNERS
+//        node scripts/prepareWorkspace.mjs --hostile   prints a hostile copy of the demo (issue 14)
 // Either way the caller owns the printed temp folder and deletes it when done.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -132,6 +133,64 @@ export function prepareCodeownersOnlyRepo() {
 	return { root, repo };
 }
 
+/** Where the hostile workspace keeps what lies outside the repository (the links' targets, the traps). */
+export const hostileLayout = {
+	/** Outside the repository: an ADR a committed file links to, and a folder a committed ADR root links to. */
+	outsideAdr: 'outside/secret-adr.md',
+	outsideRoot: 'outside/adr',
+	/** The real CODEOWNERS, kept here while the repository's one is a FIFO. */
+	savedCodeowners: 'saved/CODEOWNERS',
+	/** The trap scripts and the marker files they leave when git runs them. */
+	traps: 'traps',
+};
+
+/**
+ * A copy of the demo built to hurt whoever opens it (issue 14), `{ root, repo }`:
+ * - committed links out of the repository: `docs/adr/0004-version-the-payments-api.md` links to
+ *   `outside/secret-adr.md`, and a second ADR root `docs/linked-adr` links to `outside/adr`;
+ * - an ADR numbered 2^53 + 1 in `docs/adr`;
+ * - after the commit, programs git would run: a clean filter for `*.ts`, a `post-index-change`
+ *   hook and an fsmonitor, each a trap that leaves a marker in `traps/`;
+ * - `.github/CODEOWNERS` replaced by a FIFO (the real file is kept in `saved/CODEOWNERS`);
+ * - the git extension switched off in the folder settings, so the extension runs git itself.
+ */
+export function prepareHostileRepo() {
+	const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'og-hostile-')));
+	const repo = copyDemoRepo(root);
+	const heading = (title, domains) => `---\nstatus: accepted\ndomains: [${domains}]\n---\n\n# ${title}\n`;
+	mkdirSync(path.join(root, hostileLayout.outsideRoot), { recursive: true });
+	writeFileSync(path.join(root, hostileLayout.outsideAdr), heading('Outside secret heading', 'payments'));
+	writeFileSync(path.join(root, hostileLayout.outsideRoot, '0001-outside-root.md'), heading('Outside root heading', 'payments'));
+	const linkedAdr = path.join(repo, 'docs/adr/0004-version-the-payments-api.md');
+	rmSync(linkedAdr);
+	symlinkSync('../../../outside/secret-adr.md', linkedAdr);
+	symlinkSync('../../outside/adr', path.join(repo, 'docs/linked-adr'));
+	const config = path.join(repo, 'guardrails.yaml');
+	writeFileSync(config, readFileSync(config, 'utf8').replace('roots: [docs/adr]', 'roots: [docs/adr, docs/linked-adr]'));
+	writeFileSync(path.join(repo, 'docs/adr/9007199254740993-a-very-large-number.md'), '# A very large number\n\n- Status: accepted\n');
+	writeFileSync(path.join(repo, '.gitattributes'), '*.ts filter=trap\n');
+	mkdirSync(path.join(repo, '.vscode'), { recursive: true });
+	writeFileSync(path.join(repo, '.vscode/settings.json'), `${JSON.stringify({ 'git.enabled': false }, null, '\t')}\n`);
+	git(repo, ['add', '-A']);
+	git(repo, ['commit', '-q', '--no-verify', '-m', 'Hostile additions']);
+
+	const traps = path.join(root, hostileLayout.traps);
+	mkdirSync(traps);
+	const trap = (name, body = '') => {
+		const script = path.join(traps, `${name}.sh`);
+		writeFileSync(script, `#!/bin/sh\ntouch '${path.join(traps, `${name}.ran`)}'\n${body}`, { mode: 0o755 });
+		return script;
+	};
+	git(repo, ['config', 'filter.trap.clean', trap('filter', 'cat\n')]);
+	git(repo, ['config', 'core.fsmonitor', trap('fsmonitor')]);
+	writeFileSync(path.join(repo, '.git/hooks/post-index-change'), `#!/bin/sh\nexec '${trap('hook')}' </dev/null\n`, { mode: 0o755 });
+
+	mkdirSync(path.join(root, 'saved'));
+	renameSync(path.join(repo, '.github/CODEOWNERS'), path.join(root, hostileLayout.savedCodeowners));
+	execFileSync('mkfifo', [path.join(repo, '.github/CODEOWNERS')]);
+	return { root, repo };
+}
+
 export function removePrepared(root) {
 	rmSync(root, { recursive: true, force: true });
 }
@@ -140,6 +199,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	try {
 		if (process.argv.includes('--multiroot')) {
 			console.log(prepareMultiRootWorkspace().workspaceFile);
+		} else if (process.argv.includes('--hostile')) {
+			console.log(prepareHostileRepo().repo);
 		} else if (process.argv.includes('--codeowners-only')) {
 			console.log(prepareCodeownersOnlyRepo().repo);
 		} else {

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareCodeownersOnlyRepo, prepareDemoRepo, prepareMultiRootWorkspace, removePrepared } from './prepareWorkspace.mjs';
+import { prepareCodeownersOnlyRepo, prepareDemoRepo, prepareHostileRepo, prepareMultiRootWorkspace, removePrepared } from './prepareWorkspace.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -28,6 +28,8 @@ const suites = [
 	{ folder: 'untrusted', workspace: 'folder', untrusted: true },
 	// Day one: a repository with a CODEOWNERS and no guardrails config.
 	{ folder: 'codeownersOnly', workspace: 'codeowners-only' },
+	// A repository built to hurt whoever opens it: FIFOs, links out, git traps (issue 14).
+	{ folder: 'hostile', workspace: 'hostile' },
 ];
 
 const results = [];
@@ -233,6 +235,11 @@ const stageRunners = {
 			try {
 				if (suite.workspace === 'folder') {
 					const prepared = prepareDemoRepo();
+					preparedRoots.push(prepared.root);
+					workspaceArgs = ['--folder', prepared.repo];
+					env = { GUARDRAILS_TEST_REPO: prepared.repo };
+				} else if (suite.workspace === 'hostile') {
+					const prepared = prepareHostileRepo();
 					preparedRoots.push(prepared.root);
 					workspaceArgs = ['--folder', prepared.repo];
 					env = { GUARDRAILS_TEST_REPO: prepared.repo };

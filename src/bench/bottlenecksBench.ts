@@ -2,7 +2,7 @@
 // history of 10,000 commits, and the ownership map of a 100,000-file synthetic repository.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseGitLog } from '../engine/history/gitLog';
+import { gitLogRecordMark, parseGitLog } from '../engine/history/gitLog';
 import { analyseBottlenecks } from '../engine/history/bottlenecks';
 import { renderBottlenecksHtml } from '../engine/history/htmlReport';
 import { buildOwnershipMap } from '../engine/history/ownershipMap';
@@ -82,7 +82,7 @@ export function synthesiseGitLog(files: readonly string[], owners: readonly stri
 		}
 		const author = rng.pick(authors);
 		const sha = (i + 1).toString(16).padStart(40, '0');
-		parts.push(`\u001e${sha}\u001f${author.name}\u001f${author.email}\u001f2026-01-01T00:00:00+00:00\0\n${[...touched].join('\0')}\0`);
+		parts.push(`${gitLogRecordMark}${sha}\u001f${author.name}\u001f${author.email}\u001f2026-01-01T00:00:00+00:00\0\n${[...touched].join('\0')}\0`);
 	}
 	return parts.join('');
 }

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { disarmDrivers, driverConfigQuery, gitCandidates, hardenedGitArgs, hardenedGitEnv } from '../engine/safety/gitHardening';
+import { parseLsTreeLong } from '../engine/safety/treeEntries';
+import type { TreeEntry } from '../engine/safety/treeEntries';
 import { CliError } from './errors';
 import type { Change, ChangeStatus } from '../engine/guardrails/types';
 
@@ -186,16 +188,19 @@ export class Git {
 	}
 
 	/**
-	 * Which of `paths` (relative to `cwd`) are files in `commit`: one `git ls-tree`, so a missing
-	 * file is told apart from a failing git without parsing error messages.
+	 * The entries of `paths` (relative to `cwd`) in `commit`, with mode, type and size: one
+	 * `git ls-tree`, so a missing file is told apart from a failing git without parsing error
+	 * messages, and a link, a submodule or a huge blob is known before anything is read.
 	 */
-	async filesAt(commit: string, paths: readonly string[]): Promise<Set<string>> {
-		const result = await this.run(['ls-tree', '-r', '--name-only', '-z', commit, '--', ...paths]);
+	async filesAt(commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
+		// -t lists a folder standing where a file is wanted; -l gives each blob's size, so a
+		// huge one is refused before `git show` loads it.
+		const result = await this.run(['ls-tree', '-r', '-t', '-l', '-z', commit, '--', ...paths]);
 		if (result.code !== 0) {
 			throw new CliError(`git ls-tree failed: ${firstLine(result.stderr)}`);
 		}
 		const wanted = new Set(paths);
-		return new Set(splitNul(result.stdout).filter((path) => wanted.has(path)));
+		return new Map([...parseLsTreeLong(result.stdout)].filter(([path]) => wanted.has(path)));
 	}
 
 	/**

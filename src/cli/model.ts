@@ -1,6 +1,8 @@
 import { codeownersLocations } from '../engine/codeowners/locations';
 import type { Dialect } from '../engine/codeowners/types';
 import { guardrailsLocations } from '../engine/guardrails/locations';
+import { normalizeRepoPath } from '../engine/paths';
+import { codeownersReadLimit, guardrailsConfigReadLimit } from '../engine/safety/readLimits';
 import { loadWorkspaceModel } from '../engine/workspaceModel';
 import type { CodeownersInfo, WorkspaceModel } from '../engine/workspaceModel';
 import { oneOf, stringFlag } from './args';
@@ -43,6 +45,13 @@ export async function loadModel(ctx: CommandContext, parsed: ParsedCommand, opti
 	const codeownersCandidates = codeownersFile !== undefined ? [codeownersFile] : codeownersLocations(dialect === 'auto' ? undefined : dialect);
 	const configCandidates = configFile !== undefined ? [configFile] : [...guardrailsLocations];
 	const workingTree = ctx.host(options.files);
+	// A file named by a flag is read under its role's limit, whatever its name.
+	if (codeownersFile !== undefined) {
+		workingTree.limits.assign(normalizeRepoPath(codeownersFile), codeownersReadLimit);
+	}
+	if (configFile !== undefined) {
+		workingTree.limits.assign(normalizeRepoPath(configFile), guardrailsConfigReadLimit);
+	}
 	const host = options.revision === undefined
 		? workingTree
 		: new RevisionHost(ctx.git, options.revision, [...codeownersCandidates, ...configCandidates], workingTree);

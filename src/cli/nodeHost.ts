@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EngineHost } from '../engine/types';
-import { readLimitFor, tooLargeReason } from '../engine/safety/readLimits';
+import { ReadLimits } from '../engine/safety/readLimits';
 import { readBounded } from './boundedRead';
 import { describeSystemError } from './errors';
 
@@ -27,6 +27,8 @@ function isInside(root: string, absolute: string): boolean {
 export class NodeHost implements EngineHost {
 	/** Files that exist but were not read, with the reason in words; the CLI reports the ones it needs. */
 	readonly unreadable = new Map<string, string>();
+	/** The limit of each file; `loadModel` assigns the CODEOWNERS and config limits to files named by flags. */
+	readonly limits = new ReadLimits();
 
 	constructor(
 		readonly root: string,
@@ -76,7 +78,7 @@ export class NodeHost implements EngineHost {
 			this.refuse(relative, located.reason);
 			return undefined;
 		}
-		const read = await readBounded(located.real, readLimitFor(relative).maxBytes, (size) => tooLargeReason(relative, size));
+		const read = await readBounded(located.real, this.limits.for(relative).maxBytes, (size) => this.limits.tooLargeReason(relative, size));
 		if ('text' in read) {
 			return read.text;
 		}

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Decision, GuardrailsConfig } from '../engine/guardrails/types';
+import { normalizeRepoPath } from '../engine/paths';
+import { codeownersReadLimit, guardrailsConfigReadLimit } from '../engine/safety/readLimits';
 import { loadWorkspaceModel } from '../engine/workspaceModel';
 import type { WorkspaceModel, WorkspaceModelOptions } from '../engine/workspaceModel';
 import { changed, getConfig } from './configuration';
@@ -225,6 +227,13 @@ export class OwnershipService implements vscode.Disposable {
 		this.stats.builds++;
 		const config = getConfig(folder.uri);
 		const host = new WorkspaceHost(root, this.logger);
+		// Files the settings name are read under their role's limit, whatever their name.
+		if (config.codeownersPath) {
+			host.limits.assign(normalizeRepoPath(config.codeownersPath), codeownersReadLimit);
+		}
+		if (config.configPath) {
+			host.limits.assign(normalizeRepoPath(config.configPath), guardrailsConfigReadLimit);
+		}
 		try {
 			let identity = config.identity || undefined;
 			if (!identity) {

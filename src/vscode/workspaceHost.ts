@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { EngineHost } from '../engine/types';
-import { readLimitFor, tooLargeReason } from '../engine/safety/readLimits';
+import { ReadLimits } from '../engine/safety/readLimits';
 import type { Logger } from './logger';
 
 /** True when a `..` segment would take a repository-relative path out of the root (`joinPath` resolves it). */
@@ -36,6 +36,8 @@ export class WorkspaceHost implements EngineHost {
 
 	/** Files that exist but were not read, with the reason in words. */
 	readonly unreadable = new Map<string, string>();
+	/** The limit of each file; the model assigns the CODEOWNERS and config limits to the files the settings name. */
+	readonly limits = new ReadLimits();
 	private realRoot: Promise<string> | undefined;
 
 	/**
@@ -73,8 +75,8 @@ export class WorkspaceHost implements EngineHost {
 		} else if (stat.type & vscode.FileType.SymbolicLink) {
 			return { reason: 'a symbolic link; not read outside a local folder' };
 		}
-		if (stat.size > readLimitFor(path).maxBytes) {
-			return { reason: tooLargeReason(path, stat.size), size: stat.size };
+		if (stat.size > this.limits.for(path).maxBytes) {
+			return { reason: this.limits.tooLargeReason(path, stat.size), size: stat.size };
 		}
 		return { uri, size: stat.size };
 	}
@@ -99,8 +101,8 @@ export class WorkspaceHost implements EngineHost {
 		try {
 			const bytes = await vscode.workspace.fs.readFile(located.uri);
 			// The file may have grown since it was sized.
-			if (bytes.byteLength > readLimitFor(path).maxBytes) {
-				return this.refuse(path, tooLargeReason(path, bytes.byteLength));
+			if (bytes.byteLength > this.limits.for(path).maxBytes) {
+				return this.refuse(path, this.limits.tooLargeReason(path, bytes.byteLength));
 			}
 			this.unreadable.delete(path);
 			return this.decoder.decode(bytes);

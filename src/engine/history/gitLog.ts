@@ -1,10 +1,14 @@
 import type { HistoryCommit } from './types';
 
-/** The start of a `git log --format` record: a byte no path or header starts with, then the hash. */
-const recordMark = '\u001e';
+/**
+ * The start of a `git log --format` record, then the hash. With `-z` paths come unquoted and may
+ * hold any byte but NUL, so a committed file named like a header could pass for one; no path git
+ * prints starts with `/`, so a token starting with this mark is always a header.
+ */
+export const gitLogRecordMark = '/\u001e';
 
 /**
- * Parses `git log -z --name-only --format=%x1e%H%x1f%aN%x1f%aE%x1f%aI`: a NUL-terminated header
+ * Parses `git log -z --name-only --format=/%x1e%H%x1f%aN%x1f%aE%x1f%aI`: a NUL-terminated header
  * per commit, then its NUL-terminated paths (the first preceded by a newline). Splitting on NUL
  * only (never on the header's separators) keeps names with control characters from shifting fields.
  */
@@ -12,8 +16,8 @@ export function parseGitLog(output: string): HistoryCommit[] {
 	const commits: HistoryCommit[] = [];
 	let current: HistoryCommit | undefined;
 	for (const token of output.split('\0')) {
-		if (token.startsWith(recordMark) && /^\u001e[0-9a-f]{40,64}\u001f/.test(token)) {
-			const fields = token.slice(1).split('\u001f');
+		if (token.startsWith(gitLogRecordMark) && /^\/\u001e[0-9a-f]{40,64}\u001f/.test(token)) {
+			const fields = token.slice(gitLogRecordMark.length).split('\u001f');
 			current = {
 				sha: fields[0],
 				authorName: fields.slice(1, -2).join('\u001f'),
@@ -40,7 +44,7 @@ export function parseGitLog(output: string): HistoryCommit[] {
 export function gitLogArgs(sinceIso: string, untilIso: string): string[] {
 	return [
 		'log', '--no-merges', '-z', '--name-only', '--relative', '--no-renames',
-		`--format=${recordMark}%H%x1f%aN%x1f%aE%x1f%aI`,
+		`--format=${gitLogRecordMark}%H%x1f%aN%x1f%aE%x1f%aI`,
 		`--since=${sinceIso}`, `--until=${untilIso}`,
 		'--', '.',
 	];

@@ -1,10 +1,14 @@
+import { oneLine } from '../safety/text';
 import type { MapLeaf, OwnershipMap } from './ownershipMap';
 import { listedDeciders, splitCodeSpans } from './render';
 import type { BottlenecksJson } from './types';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
+/**
+ * Escapes text for HTML element content and double-quoted attributes. Line breaks become spaces (the
+ * same whitespace to a browser), so no workspace string starts a line of the printed report.
+ */
 export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+	return oneLine(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 		// Control characters have no business in a report; show them as escapes.
 		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,3 +1,4 @@
+import { line, oneLine } from '../safety/text';
 import type { BottlenecksJson, DeciderLoad } from './types';
 
 /** How many deciders the text and Markdown reports list (the JSON has them all). */
@@ -46,7 +47,7 @@ function windowLine(report: BottlenecksJson): string {
 }
 
 function plainText(text: string): string {
-	return text.replace(/`/g, '');
+	return oneLine(text).replace(/`/g, '');
 }
 
 function pad(rows: string[][]): string {
@@ -62,7 +63,7 @@ function deciderRows(deciders: readonly DeciderLoad[]): string[][] {
 		String(d.files),
 		String(d.soleFiles),
 		[d.kind, ...(d.name !== undefined ? [d.name] : []), ...(d.domains.length > 0 ? [`domains: ${d.domains.join(', ')}`] : []), ...(d.contracts.length > 0 ? [`contracts: ${d.contracts.join(', ')}`] : [])].join('; '),
-	]);
+	].map(oneLine));
 }
 
 /** The terminal report: window, review load table, findings with severity, suggestions, notes. */
@@ -70,7 +71,7 @@ export function renderBottlenecksText(report: BottlenecksJson): string {
 	const out: string[] = [`Decision load: ${windowLine(report)}.`];
 	out.push(`Unowned: ${report.unowned.files} files; ${report.unowned.commits} commits touched at least one.`);
 	for (const note of report.notes) {
-		out.push(`Note: ${note}`);
+		out.push(line`Note: ${note}`);
 	}
 	out.push('');
 	if (report.deciders.length === 0) {
@@ -101,7 +102,7 @@ export function renderBottlenecksText(report: BottlenecksJson): string {
 
 /** Escapes Markdown outside code spans; `@mentions` become code so a PR comment pings nobody. */
 export function markdownInline(text: string): string {
-	return splitCodeSpans(text).map((part, i) => {
+	return splitCodeSpans(oneLine(text)).map((part, i) => {
 		if (i % 2 === 1) {
 			return `\`${part.replace(/\r?\n/g, ' ')}\``;
 		}
@@ -113,7 +114,7 @@ export function markdownInline(text: string): string {
 }
 
 function mdCode(text: string): string {
-	return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
+	return `\`${oneLine(text).replace(/`/g, "'")}\``;
 }
 
 const severityIcon: Record<string, string> = { error: '🔴', warning: '🟠', info: '🔵' };

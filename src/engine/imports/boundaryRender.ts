@@ -3,6 +3,7 @@
 // Pure: no vscode, no Node built-ins.
 
 import { escapeAnnotationData, escapeAnnotationProperty } from '../guardrails/forecast';
+import { line, oneLine } from '../safety/text';
 import { boundaryCode } from './boundaryCheck';
 import type { BoundaryFinding, BoundaryStatus } from './boundaryCheck';
 import type { BoundaryReport } from './boundaryScan';
@@ -93,9 +94,9 @@ export function renderBoundariesText(report: BoundaryReport): string {
 		}
 		lines.push(`${status} (${group.length})`);
 		for (const f of group) {
-			lines.push(`  ${f.file}:${f.line}:${f.column}  ${f.from} -> ${f.to}  ${f.specifier} -> ${f.target}`);
+			lines.push(line`  ${f.file}:${f.line}:${f.column}  ${f.from} -> ${f.to}  ${f.specifier} -> ${f.target}`);
 			if (status !== 'allowed-public') {
-				lines.push(`    ${f.message}`);
+				lines.push(line`    ${f.message}`);
 			}
 		}
 		lines.push('');
@@ -104,22 +105,22 @@ export function renderBoundariesText(report: BoundaryReport): string {
 		lines.push('Domain dependencies (imports per edge):');
 		const width = Math.max(...report.edges.map((e) => `${e.from} -> ${e.to}`.length));
 		for (const edge of report.edges) {
-			lines.push(`  ${`${edge.from} -> ${edge.to}`.padEnd(width)}  ${edgeCell(edge)}`);
+			lines.push(`  ${oneLine(`${edge.from} -> ${edge.to}`).padEnd(width)}  ${edgeCell(edge)}`);
 		}
 		lines.push('');
 	}
 	for (const skip of report.skipped) {
-		lines.push(`skipped ${skip.file}: ${skip.reason}`);
+		lines.push(line`skipped ${skip.file}: ${skip.reason}`);
 	}
 	for (const note of report.notes) {
-		lines.push(`note: ${note}`);
+		lines.push(line`note: ${note}`);
 	}
 	lines.push(summaryLine(report));
 	return `${lines.join('\n')}\n`;
 }
 
 function mdCell(text: string): string {
-	return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\n/g, ' ');
+	return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** Markdown for a pull request comment or a wiki page: summary, edge table, problems, exceptions. */

@@ -5,6 +5,7 @@
 // the extension free of a layout dependency. Pure: no vscode, no Node built-ins.
 
 import type { Domain } from '../guardrails/types';
+import { oneLine } from '../safety/text';
 import type { BoundaryReport, DomainEdge } from './boundaryScan';
 
 /** Colours as CSS values; the webview passes theme variables, the HTML report fixed ones. */
@@ -30,7 +31,7 @@ const nodeGap = 40;
 const margin = 30;
 
 function escapeXml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c] ?? c);
+	return oneLine(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c] ?? c);
 }
 
 /** Layer per node: importers above what they import; an edge closing a cycle is ignored for layering. */

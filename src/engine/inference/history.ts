@@ -2,25 +2,26 @@
 // never written from this; the draft shows them in a comment, marked as suggestions.
 import type { HistoryCommit, LeadCandidate } from './types';
 
-/** Record and field separators of the `git log` format the CLI asks for. */
-export const gitLogFormat = '%x1e%aN%x1f%aE';
+/**
+ * The `git log` format the CLI and the extension ask for: NUL before the name, between name and
+ * e-mail and after the e-mail. Names and e-mails may hold any other byte (git keeps \x1e, \x1f,
+ * escapes), and without `-z` git quotes every path with a control character, so NUL is the one
+ * separator neither can forge.
+ */
+export const gitLogFormat = '%x00%aN%x00%aE%x00';
 const maxCandidates = 3;
 const bot = /\[bot\]|^(?:dependabot|renovate|github-actions|mergify|snyk-bot)\b|noreply@github\.com$/i;
 
 /**
- * Parses `git log --format=%x1e%aN%x1f%aE --name-only` output: one commit per record separator,
- * the author on the first line, the touched files on the lines after it.
+ * Parses `git log --format=%x00%aN%x00%aE%x00 --name-only` output: after the leading NUL, every
+ * commit is three NUL-separated fields, the author's name, e-mail, and the touched files one per line.
  */
 export function parseGitLog(output: string): HistoryCommit[] {
 	const commits: HistoryCommit[] = [];
-	for (const record of output.split('\u001e')) {
-		if (record.trim() === '') {
-			continue;
-		}
-		const lines = record.split('\n');
-		const [name = '', email = ''] = lines[0].split('\u001f');
-		const files = lines.slice(1).map((line) => line.trim()).filter((line) => line.length > 0);
-		commits.push({ name: name.trim(), email: email.trim(), files });
+	const fields = output.split('\0');
+	for (let i = 1; i + 1 < fields.length; i += 3) {
+		const files = (fields[i + 2] ?? '').split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+		commits.push({ name: fields[i].trim(), email: fields[i + 1].trim(), files });
 	}
 	return commits;
 }

@@ -16,6 +16,9 @@ export interface ReadLimit {
 /** GitHub ignores a CODEOWNERS of 3 MB or more; GitLab documents no limit, and we apply GitHub's. */
 export const codeownersReadLimit: ReadLimit = { kind: 'CODEOWNERS', maxBytes: 3 * MB };
 
+/** The guardrails config, wherever it is and whatever its name. */
+export const guardrailsConfigReadLimit: ReadLimit = { kind: 'guardrails config', maxBytes: 4 * MB };
+
 /**
  * Limits by file, first match wins. Config and catalog files are hand-written and small: the
  * limits are far above any real one (the demo's guardrails.yaml is 5 KB; a 100,000-line one is
@@ -23,7 +26,7 @@ export const codeownersReadLimit: ReadLimit = { kind: 'CODEOWNERS', maxBytes: 3 
  */
 const limits: readonly { test: RegExp; limit: ReadLimit }[] = [
 	{ test: /(^|\/)CODEOWNERS$/, limit: codeownersReadLimit },
-	{ test: /(^|\/)guardrails\.(ya?ml|json)$/, limit: { kind: 'guardrails config', maxBytes: 4 * MB } },
+	{ test: /(^|\/)guardrails\.(ya?ml|json)$/, limit: guardrailsConfigReadLimit },
 	{ test: /(^|\/)catalog-info\.ya?ml$/, limit: { kind: 'catalog-info.yaml', maxBytes: 1 * MB } },
 	{ test: /(^|\/)package\.json$/, limit: { kind: 'package.json', maxBytes: 1 * MB } },
 	{ test: /(^|\/)(tsconfig|jsconfig)[^/]*\.json$/, limit: { kind: 'tsconfig', maxBytes: 1 * MB } },
@@ -58,12 +61,35 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Why a file is refused for its size: `52,428,800 bytes, larger than the 3 MB limit for CODEOWNERS`. */
-export function tooLargeReason(path: string, size: number): string {
-	const limit = readLimitFor(path);
+export function tooLargeReason(path: string, size: number, limit: ReadLimit = readLimitFor(path)): string {
 	return `${formatBytes(size)}, larger than the ${formatLimit(limit.maxBytes)} limit for ${limit.kind === 'file' ? 'a file read' : limit.kind}`;
 }
 
 /** A file larger than its limit. */
 export function exceedsReadLimit(path: string, size: number): boolean {
 	return size > readLimitFor(path).maxBytes;
+}
+
+/**
+ * One host's limits: by name ({@link readLimitFor}), except for files named for a role, which take
+ * that role's limit whatever their name. A CODEOWNERS given as `--codeowners owners.md` (or by the
+ * extension's `codeownersPath` setting) is read as a CODEOWNERS, not as an ADR.
+ */
+export class ReadLimits {
+	private readonly assigned = new Map<string, ReadLimit>();
+
+	/** Reads `path` under `limit` from now on. */
+	assign(path: string, limit: ReadLimit): void {
+		this.assigned.set(path, limit);
+	}
+
+	/** The limit for a repository-relative path. */
+	for(path: string): ReadLimit {
+		return this.assigned.get(path) ?? readLimitFor(path);
+	}
+
+	/** Why `path` of `size` bytes is refused, in words. */
+	tooLargeReason(path: string, size: number): string {
+		return tooLargeReason(path, size, this.for(path));
+	}
 }

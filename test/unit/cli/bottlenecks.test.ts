@@ -157,7 +157,7 @@ suite('bottlenecks: parsing', () => {
 
 	test('parseGitLog: names with separators and control characters keep their fields', () => {
 		const sha = 'a'.repeat(40);
-		const output = `\u001e${sha}\u001fEvil\u001fName\u001e\u001fe@x.io\u001f2026-01-01T00:00:00+00:00\0\na.ts\0b c.ts\0\u001e${'b'.repeat(40)}\u001fB\u001fb@x.io\u001f2026-01-02T00:00:00+00:00\0\0`;
+		const output = `/\u001e${sha}\u001fEvil\u001fName\u001e\u001fe@x.io\u001f2026-01-01T00:00:00+00:00\0\na.ts\0b c.ts\0/\u001e${'b'.repeat(40)}\u001fB\u001fb@x.io\u001f2026-01-02T00:00:00+00:00\0\0`;
 		assert.deepEqual(parseGitLog(output), [
 			{ sha, authorName: 'Evil\u001fName\u001e', authorEmail: 'e@x.io', date: '2026-01-01T00:00:00+00:00', files: ['a.ts', 'b c.ts'] },
 			{ sha: 'b'.repeat(40), authorName: 'B', authorEmail: 'b@x.io', date: '2026-01-02T00:00:00+00:00', files: [] },

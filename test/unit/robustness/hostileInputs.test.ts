@@ -10,7 +10,8 @@ import { renderForecastMarkdown, renderForecastText } from '../../../src/engine/
 import { braceExpansionCount, compileGuardrails, compilePathList, maxBraceExpansions } from '../../../src/engine/guardrails/domainIndex';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';
 import { disarmDrivers, gitCandidates, hardenedGitArgs, hardenedGitEnv } from '../../../src/engine/safety/gitHardening';
-import { exceedsReadLimit, readLimitFor, tooLargeReason } from '../../../src/engine/safety/readLimits';
+import { codeownersReadLimit, exceedsReadLimit, guardrailsConfigReadLimit, ReadLimits, readLimitFor, tooLargeReason } from '../../../src/engine/safety/readLimits';
+import { parseLsTreeLong, treeEntryRefusal } from '../../../src/engine/safety/treeEntries';
 import { line, oneLine } from '../../../src/engine/safety/text';
 import { loadWorkspaceModel } from '../../../src/engine/workspaceModel';
 import type { EngineHost } from '../../../src/engine/types';
@@ -176,6 +177,37 @@ suite('robustness: hostile inputs to the engine (issue 14)', function () {
 				assert.ok(problem, dialect);
 				assert.match(problem.message, /52,428,800 bytes/);
 			}
+		});
+
+		test('a file named for a role takes that role\'s limit whatever its name (--codeowners owners.md is not an ADR)', () => {
+			const limits = new ReadLimits();
+			assert.equal(limits.for('owners.md').kind, 'ADR');
+			limits.assign('owners.md', codeownersReadLimit);
+			limits.assign('rules.txt', guardrailsConfigReadLimit);
+			assert.equal(limits.for('owners.md').maxBytes, 3 * 1024 * 1024);
+			assert.equal(limits.tooLargeReason('owners.md', 4_000_000), '4,000,000 bytes, larger than the 3 MB limit for CODEOWNERS');
+			assert.equal(limits.for('rules.txt').kind, 'guardrails config');
+			assert.equal(limits.for('docs/adr/0001-x.md').kind, 'ADR');
+		});
+
+		test('rule files at a commit: ls-tree -l entries parsed; links, submodules, folders and blobs over the limit refused', () => {
+			const sha = 'a'.repeat(40);
+			const entries = parseLsTreeLong([
+				`100644 blob ${sha}     120\t.github/CODEOWNERS`,
+				`120000 blob ${sha}      22\tguardrails.yaml`,
+				`160000 commit ${sha}       -\tCODEOWNERS`,
+				`040000 tree ${sha}       -\tdocs/CODEOWNERS`,
+				`100755 blob ${sha} 5242880\tweird\tname\nwith breaks`,
+				'',
+			].join('\0'));
+			assert.deepEqual([...entries.keys()], ['.github/CODEOWNERS', 'guardrails.yaml', 'CODEOWNERS', 'docs/CODEOWNERS', 'weird\tname\nwith breaks']);
+			const commit = 'b'.repeat(40);
+			const refusal = (path: string, limit = codeownersReadLimit): string | undefined => treeEntryRefusal(entries.get(path)!, limit, commit);
+			assert.equal(refusal('.github/CODEOWNERS'), undefined);
+			assert.equal(refusal('guardrails.yaml'), 'a symbolic link at bbbbbbbbbbbb; not followed');
+			assert.equal(refusal('CODEOWNERS'), 'a submodule at bbbbbbbbbbbb, not a file');
+			assert.equal(refusal('docs/CODEOWNERS'), 'not a regular file at bbbbbbbbbbbb (a tree)');
+			assert.equal(refusal('weird\tname\nwith breaks', guardrailsConfigReadLimit), '5,242,880 bytes at bbbbbbbbbbbb, larger than the 4 MB limit for guardrails config');
 		});
 	});
 

@@ -4,88 +4,11 @@
 // backslash in a file name is a character. Each test reproduces the attack it names.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runGit } from '../../../src/cli/git';
-import { cleanUp, cli, emptyRepo, git, tempDir, testEnv, write } from '../cli/cliHarness';
-import type { CliResult } from '../cli/cliHarness';
-
-/** No stack trace, no internal error, no `[object Object]`. */
-function assertClean(result: CliResult): void {
-	assert.doesNotMatch(result.stderr, /\n\s+at /, `stack trace on stderr:\n${result.stderr}`);
-	assert.doesNotMatch(result.stderr, /internal error|\[object Object\]/, result.stderr);
-	assert.ok(result.code === 0 || result.code === 1 || result.code === 2, `exit code ${result.code}: ${result.stderr}`);
-}
-
-/** A one-line `guardrails: …` error, exit 2, matching `pattern`. */
-function assertOneLineError(result: CliResult, pattern: RegExp): void {
-	assertClean(result);
-	assert.equal(result.code, 2, `stdout: ${result.stdout}\nstderr: ${result.stderr}`);
-	const lines = result.stderr.trimEnd().split('\n');
-	assert.equal(lines.length, 1, result.stderr);
-	assert.match(lines[0], /^guardrails: /);
-	assert.match(lines[0], pattern);
-}
-
-const guardrails = (extra = ''): string => `version: 1
-org:
-  people:
-    alice: { name: Alice Ng, handles: { github: alice-ng } }
-  teams:
-    payments: { name: Payments, lead: alice, handles: { github: "@acme/payments" } }
-domains:
-  payments:
-    title: Payments
-    team: payments
-    paths: [services/payments/**]
-    adrs: [docs/adr/0001-first.md]
-contracts:
-  payments-api:
-    kind: api
-    title: Payments API
-    owner: payments
-    paths: [services/payments/api/openapi.yaml]
-    review: { level: architecture, adr: required }
-    guidance: Talk to the payments lead.
-${extra}adrs:
-  roots: [docs/adr]
-`;
-
-/** A committed repository with a CODEOWNERS, a guardrails.yaml and one ADR. */
-function committedRepo(): string {
-	const dir = emptyRepo();
-	write(dir, '.github/CODEOWNERS', '* @acme/all\n/services/payments/ @acme/payments\n');
-	write(dir, 'guardrails.yaml', guardrails());
-	write(dir, 'docs/adr/0001-first.md', '# First decision\n');
-	write(dir, 'services/payments/api/openapi.yaml', 'openapi: 3.0.0\n');
-	write(dir, 'src/a.ts', 'a\n');
-	git(dir, 'add', '-A');
-	git(dir, 'commit', '-q', '-m', 'one');
-	return dir;
-}
-
-/** Makes `src/a.ts` stat-dirty (same content, new mtime), so git re-reads it through its filters. */
-function touchStatDirty(dir: string): void {
-	const file = path.join(dir, 'src/a.ts');
-	const later = new Date(Date.now() + 60_000);
-	utimesSync(file, later, later);
-}
-
-/** A shell script that leaves `marker` behind when it runs; returns the marker's path. */
-function trap(dir: string, name: string): { script: string; marker: string } {
-	const outside = tempDir('guardrails-trap-');
-	const marker = path.join(outside, `${name}.ran`);
-	const script = path.join(outside, `${name}.sh`);
-	writeFileSync(script, `#!/bin/sh\ntouch '${marker}'\ncat\n`, { mode: 0o755 });
-	void dir;
-	return { script, marker };
-}
-
-const posix = process.platform !== 'win32';
-
-function mkfifo(file: string): void {
-	execFileSync('mkfifo', [file]);
-}
+import { cleanUp, cli, git, tempDir, testEnv, write } from '../cli/cliHarness';
+import { assertClean, assertOneLineError, committedRepo, guardrails, mkfifo, posix, touchStatDirty, trap } from './hostileRepoFixture';
 
 suite('robustness: a hostile repository (issue 14)', function () {
 	this.timeout(60000);
