@@ -145,7 +145,7 @@ export function renderDependencySvg(edges: readonly DomainEdge[], domains: Reado
 		const title = `${e.from} → ${e.to}: ${e.total} import(s); ${e.counts.violation} violation(s), ${e.counts['dependency-not-declared']} undeclared, ${e.counts['allowed-exception']} exception(s), ${e.counts['allowed-public']} public`;
 		parts.push(`<g class="edge${bad > 0 ? ' violation' : ''}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"><title>${escapeXml(title)}</title><path d="${path}" fill="none" stroke="${escapeXml(colour)}" stroke-width="${bad > 0 ? 2 : 1.5}"${bad > 0 ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${bad > 0 ? 'arrow-bad' : 'arrow'})"/>`
 			+ (twoWay && down
-				? `<text x="${(x1 + x2) / 2 + bend / 2 - 6}" y="${(y1 + y2) / 2}" text-anchor="end" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`
+				? `<text x="${(x1 + x2) / 2 + bend / 2 - 16}" y="${(y1 + y2) / 2}" text-anchor="end" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`
 				: `<text x="${(x1 + x2) / 2 + bend / 2 + 6}" y="${(y1 + y2) / 2}" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`));
 	}
 	for (const n of nodes) {
