@@ -184,6 +184,35 @@ async function tour(page, repo) {
 			.some((line) => /^import\b/.test(line.textContent ?? '') && /→\s/.test(line.textContent ?? '')), undefined, { timeout: 45_000 });
 	});
 
+	await take('boundary-violation', async () => {
+		// The demo's payments code imports the ledger's internals: a warning on the module name.
+		await quickOpen(page, 'services/payments/src/refunds.ts');
+		await hoverFor(page, page.locator('.monaco-editor .squiggly-warning').first());
+	});
+
+	await take('boundary-quick-fixes', async () => {
+		await quickOpen(page, 'services/payments/src/refunds.ts');
+		const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+		await squiggle.waitFor({ timeout: 15_000 });
+		// A mouse click at the squiggle (it sits under the text layer), then the quick-fix menu.
+		const box = await squiggle.boundingBox();
+		if (!box) {
+			throw new Error('the boundary squiggle is not visible');
+		}
+		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+		await page.keyboard.press('Control+.');
+		await page.locator('.action-widget', { hasText: 'Allow with a reason' }).first().waitFor({ timeout: 15_000 });
+		await page.waitForTimeout(300);
+	});
+
+	await take('domain-dependencies', async () => {
+		// The graph: payments → core banking carries the violation, core banking → payments is a
+		// use of the payments contract.
+		await runCommand(page, 'Ownership Guardrails: Show Domain Dependencies');
+		await waitForFrame(page, 'svg .edge');
+		await page.waitForTimeout(500);
+	});
+
 	await take('contract-problems', async () => {
 		await quickOpen(page, 'services/payments/api/openapi.yaml');
 		await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();

@@ -9,6 +9,8 @@ import type { DatasetSpec } from './datasets';
 import { corpusDatasets, locateCorpus, syntheticDatasets } from './datasets';
 import type { EngineId } from './engines';
 import { engineIds, engineLabels } from './engines';
+import type { BoundariesMeasurement } from './boundariesBench';
+import { runBoundariesBench } from './boundariesBench';
 import type { BottlenecksMeasurement } from './bottlenecksBench';
 import { runBottlenecksBench } from './bottlenecksBench';
 import type { ForecastMeasurement } from './forecastBench';
@@ -151,6 +153,11 @@ async function initMode(json: string): Promise<void> {
 	reply(await runInitBench(dataset, reps));
 }
 
+async function boundariesMode(json: string): Promise<void> {
+	const { files, reps, edits } = JSON.parse(json) as { files: number; reps: number; edits: number };
+	reply(await runBoundariesBench(path.join(repoRoot, 'dist', 'cli.js'), files, reps, edits));
+}
+
 async function bottlenecksMode(json: string): Promise<void> {
 	const { commits, reps } = JSON.parse(json) as { commits: number; reps: number };
 	reply(await runBottlenecksBench(locateCorpus(repoRoot), commits, reps));
@@ -242,9 +249,17 @@ async function orchestrate(options: Options): Promise<void> {
 		});
 		progress('  bottlenecks done');
 	}
+	let boundaries: BoundariesMeasurement | null = null;
+	if (options.only === null || 'boundaries'.includes(options.only)) {
+		boundaries = await inChild<BoundariesMeasurement | null>(['--boundaries-worker', JSON.stringify({ files: options.quick ? 2_000 : 10_000, reps, edits: 200 })], (error) => {
+			progress(`  boundaries FAILED: ${error}`);
+			return null;
+		});
+		progress('  boundaries done');
+	}
 	machine.loadAverageEnd = os.loadavg();
 	const report: BenchReport = {
-		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast, init, wholeProcess, bottlenecks,
+		machine, quick: options.quick, reps, peerReps, peerBudgetMs, durationMs: performance.now() - started, datasets: results, forecast, init, wholeProcess, bottlenecks, boundaries,
 	};
 	process.stdout.write(`${renderText(report)}\n\nLoad average at start ${machine.loadAverage.map((v) => v.toFixed(2)).join(' ')}, at end ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' ')} (${machine.cpus} cores).\n`);
 	if (options.json !== null) {
@@ -270,6 +285,10 @@ async function main(argv: readonly string[]): Promise<void> {
 	const forecast = argv.indexOf('--forecast-worker');
 	if (forecast >= 0) {
 		return forecastMode(argv[forecast + 1]);
+	}
+	const boundaries = argv.indexOf('--boundaries-worker');
+	if (boundaries >= 0) {
+		return boundariesMode(argv[boundaries + 1]);
 	}
 	const bottlenecks = argv.indexOf('--bottlenecks-worker');
 	if (bottlenecks >= 0) {

@@ -4,6 +4,8 @@ import type { DatasetSpec } from './datasets';
 import { expectationText, meetsExpectation, referenceOf } from './datasets';
 import type { EngineId } from './engines';
 import { engineLabels } from './engines';
+import type { BoundariesMeasurement } from './boundariesBench';
+import { boundariesLine, boundariesTargets } from './boundariesBench';
 import type { BottlenecksMeasurement } from './bottlenecksBench';
 import { bottlenecksLine } from './bottlenecksBench';
 import type { ForecastMeasurement } from './forecastBench';
@@ -47,6 +49,8 @@ export interface BenchReport {
 	wholeProcess: WholeProcessResult[];
 	/** Absent in reports written before the bottlenecks bench existed. */
 	bottlenecks?: BottlenecksMeasurement | null;
+	/** Absent in reports written before the import-boundaries bench existed. */
+	boundaries?: BoundariesMeasurement | null;
 }
 
 export function median(values: readonly number[]): number {
@@ -181,6 +185,9 @@ export function renderText(report: BenchReport): string {
 	if (report.bottlenecks) {
 		out.push('', bottlenecksLine(report.bottlenecks));
 	}
+	if (report.boundaries) {
+		out.push('', boundariesLine(report.boundaries));
+	}
 	out.push('', 'Targets:');
 	for (const target of targets(report)) {
 		out.push(`  ${target.met === null ? '?' : target.met ? '✓ met' : '✗ NOT met'}  ${target.name}: ${target.detail}`);
@@ -303,6 +310,7 @@ export function targets(report: BenchReport): TargetResult[] {
 			detail: `median ${ms(map)} ms, CPU ${ms(median(b.mapCpuMs))} ms for model, resolution and layout (${grouped(b.mapLeaves)} areas)`,
 		});
 	}
+	out.push(...boundariesTargets(report.boundaries));
 	return out;
 }
 
@@ -351,6 +359,9 @@ export function renderMarkdown(report: BenchReport): string {
 	}
 	if (report.bottlenecks) {
 		out.push('', '### Decision load (`guardrails bottlenecks`) and the ownership map', '', bottlenecksLine(report.bottlenecks) + '.');
+	}
+	if (report.boundaries) {
+		out.push('', '### Import boundaries (`guardrails boundaries`, editor diagnostics)', '', boundariesLine(report.boundaries) + '.');
 	}
 	return out.join('\n');
 }

@@ -80,6 +80,9 @@ function layers(nodes: readonly string[], edges: readonly DomainEdge[]): Map<str
 	return layer;
 }
 
+/** How far apart the two arrows of a domain pair that imports both ways are drawn (each side of the centre). */
+const twoWayOffset = 18;
+
 /** Node positions (top-left corners) and the drawing size. */
 export function layoutGraph(nodes: readonly string[], edges: readonly DomainEdge[]): { positions: Map<string, { x: number; y: number }>; width: number; height: number } {
 	const layer = layers(nodes, edges);
@@ -120,25 +123,31 @@ export function renderDependencySvg(edges: readonly DomainEdge[], domains: Reado
 	parts.push(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Domain dependency graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(theme.font)}" font-size="13">`);
 	parts.push(`<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${escapeXml(theme.edge)}"/></marker><marker id="arrow-bad" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${escapeXml(theme.violation)}"/></marker></defs>`);
 	parts.push(`<rect width="100%" height="100%" fill="${escapeXml(theme.background)}"/>`);
+	const pairs = new Set(edges.map((e) => `${e.from}\u0000${e.to}`));
 	for (const e of edges) {
 		const a = positions.get(e.from);
 		const b = positions.get(e.to);
 		if (!a || !b) {
 			continue;
 		}
+		// Imports both ways between two domains: each arrow keeps to its own side, or they and their counts overlap.
+		const twoWay = e.from !== e.to && pairs.has(`${e.to}\u0000${e.from}`);
 		const bad = e.counts.violation + e.counts['dependency-not-declared'];
 		const colour = bad > 0 ? theme.violation : e.counts['allowed-exception'] > 0 ? theme.exception : theme.edge;
 		const down = b.y >= a.y;
-		const x1 = a.x + nodeWidth / 2;
+		const shift = twoWay ? (down ? -twoWayOffset : twoWayOffset) : 0;
+		const x1 = a.x + nodeWidth / 2 + shift;
 		const y1 = down ? a.y + nodeHeight : a.y;
-		const x2 = b.x + nodeWidth / 2 + (a.x === b.x && a.y === b.y ? 20 : 0);
+		const x2 = b.x + nodeWidth / 2 + shift + (a.x === b.x && a.y === b.y ? 20 : 0);
 		const y2 = down ? b.y : b.y + nodeHeight;
 		const bend = a.y === b.y ? 60 : 0;
 		const path = `M${x1},${y1} C${x1 + bend},${(y1 + y2) / 2 + (down ? 0 : -bend)} ${x2 + bend},${(y1 + y2) / 2} ${x2},${y2}`;
 		const label = bad > 0 ? `${e.total} (${bad} ✗)` : e.counts['allowed-exception'] > 0 ? `${e.total} (${e.counts['allowed-exception']} exc.)` : String(e.total);
 		const title = `${e.from} → ${e.to}: ${e.total} import(s); ${e.counts.violation} violation(s), ${e.counts['dependency-not-declared']} undeclared, ${e.counts['allowed-exception']} exception(s), ${e.counts['allowed-public']} public`;
 		parts.push(`<g class="edge${bad > 0 ? ' violation' : ''}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"><title>${escapeXml(title)}</title><path d="${path}" fill="none" stroke="${escapeXml(colour)}" stroke-width="${bad > 0 ? 2 : 1.5}"${bad > 0 ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${bad > 0 ? 'arrow-bad' : 'arrow'})"/>`
-			+ `<text x="${(x1 + x2) / 2 + bend / 2 + 6}" y="${(y1 + y2) / 2}" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`);
+			+ (twoWay && down
+				? `<text x="${(x1 + x2) / 2 + bend / 2 - 16}" y="${(y1 + y2) / 2}" text-anchor="end" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`
+				: `<text x="${(x1 + x2) / 2 + bend / 2 + 6}" y="${(y1 + y2) / 2}" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`));
 	}
 	for (const n of nodes) {
 		const p = positions.get(n);

@@ -22,8 +22,35 @@ function dirname(path: string): string {
 	return slash < 0 ? '' : path.slice(0, slash);
 }
 
+/** Build output folders whose sources sit in `src/` (a package's `main: lib/index.js`, `@pkg/dist/x`). */
+const buildOutputDirs = new Set(['lib', 'dist', 'build', 'out', 'esm', 'cjs']);
+
+/**
+ * The source path of a path into build output that is not in the repository: the first `lib/`,
+ * `dist/`, `build/`, `out/`, `esm/` or `cjs/` segment becomes `src/`, and `.d.ts` becomes `.ts`.
+ * Monorepos point `main` and deep imports at the compiled files, which only exist after a build.
+ */
+function sourceOfBuildOutput(candidate: string): string | undefined {
+	const segments = candidate.split('/');
+	const at = segments.findIndex((segment) => buildOutputDirs.has(segment));
+	if (at < 0) {
+		return undefined;
+	}
+	segments[at] = 'src';
+	return segments.join('/').replace(/\.d\.ts$/, '.ts');
+}
+
 /** The file TypeScript picks for a candidate path: itself, with an extension, `.js` written for `.ts`, or the directory's entry. */
 function tsFile(candidate: string, modules: RepoModules, depth = 0): string | undefined {
+	const found = tsFileAsWritten(candidate, modules, depth);
+	if (found !== undefined || depth > 1) {
+		return found;
+	}
+	const source = sourceOfBuildOutput(candidate);
+	return source === undefined ? undefined : tsFileAsWritten(source, modules, 2);
+}
+
+function tsFileAsWritten(candidate: string, modules: RepoModules, depth: number): string | undefined {
 	if (modules.files.has(candidate)) {
 		return candidate;
 	}
@@ -49,9 +76,11 @@ function tsFile(candidate: string, modules: RepoModules, depth = 0): string | un
 				return found;
 			}
 		}
-		for (const ext of tsExtensions) {
-			if (modules.files.has(`${candidate}/index${ext}`)) {
-				return `${candidate}/index${ext}`;
+		for (const index of [`${candidate}/index`, `${candidate}/src/index`]) {
+			for (const ext of tsExtensions) {
+				if (modules.files.has(`${index}${ext}`)) {
+					return `${index}${ext}`;
+				}
 			}
 		}
 		return modules.dirs.get(candidate);

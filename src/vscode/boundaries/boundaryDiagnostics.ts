@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { boundaryCode } from '../../engine/imports/boundaryCheck';
+import { boundaryCode, boundaryViolationCode, undeclaredDependencyCode } from '../../engine/imports/boundaryCheck';
 import type { BoundaryFinding } from '../../engine/imports/boundaryCheck';
 import { fileBoundaryFindings, isImportSource } from '../../engine/imports/boundaryScan';
 import { changed, getConfig } from '../configuration';
@@ -128,20 +128,38 @@ export class BoundaryDiagnostics implements vscode.Disposable, vscode.CodeAction
 	}
 
 	/** The finding at a 1-based position of a document, with its repository, from the last computation. */
-	findingAt(args: BoundaryFixArgs): { repo: RepoModel; finding: BoundaryFinding } | undefined {
+	private cachedFindingAt(args: BoundaryFixArgs): { repo: RepoModel; finding: BoundaryFinding } | undefined {
 		const entry = this.findings.get(args.uri);
 		const finding = entry?.findings.find((f) => f.line === args.line && f.column === args.column);
 		return entry !== undefined && finding !== undefined ? { repo: entry.repo, finding } : undefined;
 	}
 
-	provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+	/**
+	 * The finding at a 1-based position of a document, with its repository. The last computation's
+	 * findings can be gone while its diagnostic is still shown (the document was closed and reopened,
+	 * or the index was dropped and is rebuilding), so a miss checks the document again.
+	 */
+	async findingAt(args: BoundaryFixArgs): Promise<{ repo: RepoModel; finding: BoundaryFinding } | undefined> {
+		const cached = this.cachedFindingAt(args);
+		if (cached !== undefined) {
+			return cached;
+		}
+		const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
+		if (document === undefined) {
+			return undefined;
+		}
+		await this.compute(document);
+		return this.cachedFindingAt(args);
+	}
+
+	async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
 		const actions: vscode.CodeAction[] = [];
 		for (const diagnostic of context.diagnostics) {
-			if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'object' || (diagnostic.code.value !== 'boundary-violation' && diagnostic.code.value !== 'undeclared-dependency')) {
+			if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'object' || (diagnostic.code.value !== boundaryViolationCode && diagnostic.code.value !== undeclaredDependencyCode)) {
 				continue;
 			}
 			const args: BoundaryFixArgs = { uri: document.uri.toString(), line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 };
-			const found = this.findingAt(args);
+			const found = await this.findingAt(args);
 			if (found === undefined) {
 				continue;
 			}

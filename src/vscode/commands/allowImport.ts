@@ -10,7 +10,7 @@ import type { Container } from '../container';
  */
 export async function allowImport(container: Container, arg?: unknown): Promise<boolean> {
 	const args = arg as BoundaryFixArgs | undefined;
-	const found = args !== undefined && typeof args.uri === 'string' ? container.boundaries.findingAt(args) : undefined;
+	const found = args !== undefined && typeof args.uri === 'string' ? await container.boundaries.findingAt(args) : undefined;
 	const config = found?.repo.config;
 	if (found === undefined || config === null || config === undefined) {
 		return false;

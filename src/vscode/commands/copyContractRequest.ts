@@ -9,7 +9,7 @@ function isFixArgs(arg: unknown): arg is BoundaryFixArgs {
 
 /** Copies a message to the lead of the imported domain asking for a public entry or a contract (quick fix on a boundary diagnostic). */
 export async function copyContractRequest(container: Container, arg?: unknown): Promise<string | undefined> {
-	const found = isFixArgs(arg) ? container.boundaries.findingAt(arg) : undefined;
+	const found = isFixArgs(arg) ? await container.boundaries.findingAt(arg) : undefined;
 	if (found === undefined) {
 		return undefined;
 	}
