@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { disarmDrivers, driverConfigQuery, gitCandidates, hardenedGitArgs, hardenedGitEnv } from '../engine/safety/gitHardening';
 import { parseLsTreeLong } from '../engine/safety/treeEntries';
@@ -30,7 +29,9 @@ function gitExecutable(env: NodeJS.ProcessEnv): string | undefined {
 	return gitPaths.get(pathValue);
 }
 
-function execGit(executable: string, cwd: string, args: readonly string[], env: Record<string, string>): Promise<GitResult> {
+async function execGit(executable: string, cwd: string, args: readonly string[], env: Record<string, string>): Promise<GitResult> {
+	// Loaded on first use: it costs several ms of every start, and many runs never start git.
+	const { execFile } = await import('node:child_process');
 	return new Promise((resolve, reject) => {
 		execFile(
 			executable,

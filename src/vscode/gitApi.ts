@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Change } from '../engine/guardrails/types';
 import { canSpawnGit, runHardenedGit } from './gitRunner';
 import type { GitRunOptions } from './gitRunner';
+import { parseGitFileList } from './gitFileList';
+import type { GitFileList } from './gitFileList';
 
 export { canSpawnGit } from './gitRunner';
 
@@ -125,29 +127,21 @@ function toChange(root: vscode.Uri, change: GitChange): Change | undefined {
 	}
 }
 
-/** git's file list of a repository, as the CLI reads it, split into tracked and untracked. */
-export interface GitFileList {
-	/** `git ls-files --cached`: what `guardrails audit` and `lint` count. */
-	tracked: string[];
-	/** `git ls-files --others --exclude-standard`: new files not ignored. */
-	untracked: string[];
-}
-
 /**
  * The files git lists at `root` (trusted local workspaces only), or undefined when git cannot run or
- * `root` is not a work tree. A symlink is listed as itself and never followed, as the code host sees it.
+ * `root` is not a work tree. A symlink is listed as itself and never followed, as the code host sees it;
+ * a tracked file deleted in the working tree is left out (see `parseGitFileList`).
  */
 export async function gitFileList(root: vscode.Uri): Promise<GitFileList | undefined> {
-	const [tracked, untracked] = await Promise.all([
+	const [cached, deleted, others] = await Promise.all([
 		runGit(root, ['ls-files', '-z', '--cached'], 256 * 1024 * 1024),
+		runGit(root, ['ls-files', '-z', '--deleted'], 256 * 1024 * 1024),
 		runGit(root, ['ls-files', '-z', '--others', '--exclude-standard'], 256 * 1024 * 1024),
 	]);
-	if (tracked === undefined || untracked === undefined) {
+	if (cached === undefined || deleted === undefined || others === undefined) {
 		return undefined;
 	}
-	const split = (output: string): string[] => output.split('\0').filter((path) => path.length > 0);
-	// A conflicted file is listed once per stage.
-	return { tracked: [...new Set(split(tracked))], untracked: split(untracked) };
+	return parseGitFileList(cached, deleted, others);
 }
 
 /** Parses `git status --porcelain -z` output into changes. */

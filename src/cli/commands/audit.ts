@@ -25,11 +25,13 @@ export function auditFiles(loaded: CodeownersInfo, files: readonly string[]): Au
 	// Answers share their (frozen) owner arrays per winning rule, so count per array first and per
 	// owner once at the end: a lookup per file instead of one per file and owner.
 	const byList = new Map<readonly string[], number>();
-	const unowned: string[] = [];
+	const sample: string[] = [];
+	let unowned = 0;
 	for (const file of files) {
 		const list = loaded.index.ownersOfPath(file);
 		if (list.length === 0) {
-			unowned.push(file);
+			unowned++;
+			keepSmallest(sample, file, unownedSampleSize);
 			continue;
 		}
 		byList.set(list, (byList.get(list) ?? 0) + 1);
@@ -44,11 +46,27 @@ export function auditFiles(loaded: CodeownersInfo, files: readonly string[]): Au
 	const sorted = [...owners.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	return {
 		files: files.length,
-		owned: files.length - unowned.length,
-		unowned: unowned.length,
+		owned: files.length - unowned,
+		unowned,
 		owners: Object.fromEntries(sorted),
-		unownedSample: [...unowned].sort().slice(0, unownedSampleSize),
+		unownedSample: sample,
 	};
+}
+
+/**
+ * Keeps `sample` the `size` smallest strings seen so far, in `sort()` order: the first unowned files
+ * by path without sorting (or keeping) every unowned file of a large repository.
+ */
+export function keepSmallest(sample: string[], value: string, size: number): void {
+	if (sample.length === size && !(value < sample[size - 1])) {
+		return;
+	}
+	let k = sample.length === size ? size - 1 : sample.length;
+	while (k > 0 && value < sample[k - 1]) {
+		sample[k] = sample[k - 1];
+		k--;
+	}
+	sample[k] = value;
 }
 
 function auditText(loaded: CodeownersInfo, audit: AuditJson): string {

@@ -2,7 +2,7 @@ import type { OwnerResolution } from '../codeowners/types';
 import type { Contract, GuardrailsConfig, Team } from '../guardrails/types';
 import { atHandle } from '../guardrails/whoDecides';
 import type { DecisionContext } from '../guardrails/whoDecides';
-import { expandAlias } from '../guardrails/parse';
+import { expandAlias } from '../guardrails/references';
 import type { DeciderKind } from './types';
 
 /** One approver, under the id the report shows (the host handle when there is one). */

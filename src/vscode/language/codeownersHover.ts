@@ -104,6 +104,10 @@ export class CodeownersHover implements vscode.HoverProvider {
 					? vscode.l10n.t('Counted in git\'s file list ({0} files, {1} of them untracked); guardrails audit counts the tracked ones.', list.files.length, list.untracked)
 					: vscode.l10n.t('Counted in git\'s file list ({0} files), as guardrails audit counts them.', list.files.length),
 			);
+			if (list.deleted > 0) {
+				md.appendText(' ');
+				md.appendText(vscode.l10n.t('Files deleted in the working tree and not staged are left out ({0}); guardrails audit still counts them.', list.deleted));
+			}
 		} else {
 			md.appendText(vscode.l10n.t('Counted in the {0} files of the workspace (git\'s file list is unavailable here); symlinked folders are followed.', list.files.length));
 		}

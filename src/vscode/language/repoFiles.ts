@@ -11,12 +11,15 @@ export interface RepoFileList {
 	/** True when the repository has more files than the cap: "matches no file" is then unknowable. */
 	capped: boolean;
 	/**
-	 * `git`: git's list (tracked plus untracked, not ignored; symlinks not followed), the list the CLI
+	 * `git`: git's list (tracked plus untracked, not ignored; symlinks not followed; files deleted in the
+	 * working tree left out), the list the CLI
 	 * counts. `workspace`: VS Code's file search, when git cannot run (untrusted, virtual, no repository).
 	 */
 	source: 'git' | 'workspace';
 	/** With `source: 'git'`, how many of `files` git does not track yet (the CLI does not count them). */
 	untracked: number;
+	/** With `source: 'git'`, tracked files deleted in the working tree: not in `files` (the CLI counts them). */
+	deleted: number;
 }
 
 /** Beyond this many files a full listing costs more than the lint and completion it feeds. */
@@ -86,7 +89,7 @@ export class RepoFiles implements vscode.Disposable {
 		} else {
 			this.logger.info(`Listed ${files.length} files of ${root.fsPath} (${source === 'git' ? 'git ls-files' : 'workspace search'}) in ${Date.now() - started} ms`);
 		}
-		return { files, dirs, capped, source, untracked: fromGit && !capped ? fromGit.untracked.length : 0 };
+		return { files, dirs, capped, source, untracked: fromGit && !capped ? fromGit.untracked.length : 0, deleted: fromGit?.deleted ?? 0 };
 	}
 
 	private watch(root: vscode.Uri): void {

@@ -1,5 +1,6 @@
-// What a new user saw first (issue 13): the counts in the CODEOWNERS hover, and the status-bar card,
-// "Open CODEOWNERS rule" and review routing on a GitLab CODEOWNERS with no guardrails.yaml.
+// What a new user saw first (issue 13): the counts in the CODEOWNERS hover, the status-bar card and
+// "Open CODEOWNERS rule" on a GitLab CODEOWNERS with no guardrails.yaml (review routing without
+// domains is tested in codeownersOnly/: the view forecasts with HEAD's rules, and the demo's HEAD has domains).
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -16,27 +17,50 @@ function hoverText(hovers: vscode.Hover[]): string {
 		.replace(/\\(.)/g, '$1');
 }
 
+function git(...args: string[]): string {
+	return execFileSync('git', args, { cwd: repoRoot().fsPath, encoding: 'utf8' });
+}
+
 /** What `git ls-files` lists under a folder: the list the CLI counts (plus untracked files). */
 function gitListed(folder: string): string[] {
-	const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', folder], { cwd: repoRoot().fsPath, encoding: 'utf8' });
+	const out = git('ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', folder);
 	return [...new Set(out.split('\0').filter((entry) => entry.length > 0))];
+}
+
+/**
+ * What a suite here changes in the shared workspace must be gone at its end: later suites (in any
+ * order) expect the demo as committed. `git status` and the global settings this file touches.
+ */
+function workspaceState(): string {
+	const dialect = vscode.workspace.getConfiguration('ownershipGuardrails').inspect('dialect');
+	return JSON.stringify({ status: git('status', '--porcelain', '--untracked-files=all'), dialect: dialect?.globalValue ?? null });
 }
 
 suite('CODEOWNERS hover: file counts come from git', () => {
 	const link = 'services/payments/linked-ledger';
 	const extra = 'services/payments/src/symlink-test.ts';
+	// Tracked, deleted in the working tree and not staged: git still lists it, the disk does not.
+	const deleted = 'services/payments/src/store.ts';
+	let before = '';
+
+	suiteSetup(() => {
+		before = workspaceState();
+	});
 
 	suiteTeardown(async () => {
 		fs.rmSync(repoFile(link).fsPath, { force: true });
 		fs.rmSync(repoFile(extra).fsPath, { force: true });
+		git('checkout', '--', deleted);
 		await closeAllEditors();
+		assert.strictEqual(workspaceState(), before, 'the suite leaves the workspace as it found it');
 	});
 
 	test('a symlinked folder counts as the one entry git lists, not as the files behind it', async () => {
 		// libs/ledger holds 3 files: a search that follows the link would count them under /services/payments/ too.
 		fs.symlinkSync('../../libs/ledger', repoFile(link).fsPath, 'dir');
 		fs.writeFileSync(repoFile(extra).fsPath, 'export const created = true;\n');
-		const expected = gitListed('services/payments/');
+		fs.rmSync(repoFile(deleted).fsPath);
+		const expected = gitListed('services/payments/').filter((file) => file !== deleted);
 		assert.ok(expected.includes(link), `git lists the link itself: ${expected.join(', ')}`);
 		const document = await vscode.workspace.openTextDocument(repoFile('.github/CODEOWNERS'));
 		await vscode.window.showTextDocument(document);
@@ -51,6 +75,7 @@ suite('CODEOWNERS hover: file counts come from git', () => {
 		assert.match(hover, new RegExp(`Owns \\d+ of the ${expected.length} files it matches`));
 		assert.doesNotMatch(hover, /linked-ledger\/journal\.ts/);
 		assert.match(hover, /Counted in git's file list \(\d+ files, \d+ of them untracked\); guardrails audit counts the tracked ones\./);
+		assert.match(hover, /Files deleted in the working tree and not staged are left out \(1\); guardrails audit still counts them\./);
 	});
 });
 
@@ -73,10 +98,14 @@ suite('GitLab sections, CODEOWNERS alone (no guardrails.yaml)', () => {
 		'/warp/native/tile*',
 		'',
 	].join('\n');
-	let originalGuardrails = '';
+	let originalGuardrails: string | undefined;
+	let originalDialect: unknown;
+	let before = '';
 
 	suiteSetup(async () => {
+		before = workspaceState();
 		originalGuardrails = fs.readFileSync(guardrails, 'utf8');
+		originalDialect = vscode.workspace.getConfiguration('ownershipGuardrails').inspect('dialect')?.globalValue;
 		fs.rmSync(guardrails);
 		fs.writeFileSync(codeowners, text);
 		fs.mkdirSync(path.dirname(header), { recursive: true });
@@ -87,10 +116,14 @@ suite('GitLab sections, CODEOWNERS alone (no guardrails.yaml)', () => {
 	});
 
 	suiteTeardown(async () => {
-		fs.writeFileSync(guardrails, originalGuardrails);
+		// A test stopped while the rule pick was open must not leave it to the next suite.
+		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		if (originalGuardrails !== undefined) {
+			fs.writeFileSync(guardrails, originalGuardrails);
+		}
 		fs.rmSync(codeowners, { force: true });
 		fs.rmSync(repoFile('warp').fsPath, { recursive: true, force: true });
-		await vscode.workspace.getConfiguration('ownershipGuardrails').update('dialect', undefined, vscode.ConfigurationTarget.Global);
+		await vscode.workspace.getConfiguration('ownershipGuardrails').update('dialect', originalDialect, vscode.ConfigurationTarget.Global);
 		// Later suites expect the demo's answers.
 		const api = await getApi();
 		await waitFor('the restored model', async () => {
@@ -98,6 +131,7 @@ suite('GitLab sections, CODEOWNERS alone (no guardrails.yaml)', () => {
 			return answer?.decision.domain?.title === 'Payments' ? true : undefined;
 		}, 15_000);
 		await closeAllEditors();
+		assert.strictEqual(workspaceState(), before, 'the suite leaves the workspace as it found it');
 	});
 
 	test('the status bar shows that the file has four owners, not just the first', async () => {
@@ -143,10 +177,18 @@ suite('GitLab sections, CODEOWNERS alone (no guardrails.yaml)', () => {
 		const uri = vscode.Uri.file(header);
 		const rules = (await api.whoDecidesItems(uri)).filter((item) => item.id === 'rule');
 		assert.deepStrictEqual(rules.map((item) => item.description?.replace(/ ·.*/, '')), ['CODEOWNERS:5', 'CODEOWNERS:11']);
-		// The command itself asks which line; the first is the Native C++/CUDA section's.
-		const opened = vscode.commands.executeCommand<boolean>('ownershipGuardrails.openCodeownersRule', uri);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+		// The command itself asks which line; the first is the Native C++/CUDA section's. Accept until
+		// the pick has appeared (a single accept after a fixed wait can come too early on a loaded machine).
+		let settled = false;
+		const opened = vscode.commands.executeCommand<boolean>('ownershipGuardrails.openCodeownersRule', uri).then((result) => {
+			settled = true;
+			return result;
+		});
+		await waitFor('the rule pick accepted', async () => {
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			return settled ? true : undefined;
+		}, 15_000);
 		assert.strictEqual(await opened, true);
 		const editor = vscode.window.activeTextEditor;
 		assert.ok(editor);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { keepSmallest } from '../../../src/cli/commands/audit';
 import { run } from '../../../src/cli/run';
 import { cleanUp, cli, demoRepo, emptyRepo, git, tempDir, testEnv, write } from './cliHarness';
 
@@ -159,5 +160,25 @@ suite('cli audit', () => {
 		const result = await cli(['audit'], root);
 		assert.equal(result.code, 2);
 		assert.match(result.stderr, /^guardrails: .*not in a git work tree; pass --files-from FILE\n$/);
+	});
+
+	test('the unowned sample is the first paths in sort() order, kept without sorting them all', () => {
+		// Deterministic pseudo-random paths, with repeats, upper case and non-ASCII to probe the order.
+		let seed = 7;
+		const next = (n: number): number => {
+			seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+			return seed % n;
+		};
+		const alphabet = ['a', 'b', 'B', 'z', '/', '.', '_', 'é', '0', '~'];
+		for (const size of [0, 1, 3, 20]) {
+			for (let round = 0; round < 50; round++) {
+				const values = Array.from({ length: next(60) }, () => Array.from({ length: 1 + next(6) }, () => alphabet[next(alphabet.length)]).join(''));
+				const sample: string[] = [];
+				for (const value of values) {
+					keepSmallest(sample, value, size);
+				}
+				assert.deepEqual(sample, [...values].sort().slice(0, size), values.join(' '));
+			}
+		}
 	});
 });
