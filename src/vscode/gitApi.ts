@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Change } from '../engine/guardrails/types';
+import { parseLsTreeLong } from '../engine/safety/treeEntries';
+import type { TreeEntry } from '../engine/safety/treeEntries';
 import { canSpawnGit, runHardenedGit } from './gitRunner';
 import type { GitRunOptions } from './gitRunner';
 import { parseGitFileList } from './gitFileList';
@@ -43,6 +45,8 @@ export interface GitRepository {
 	readonly rootUri: vscode.Uri;
 	readonly state: GitRepositoryState;
 	show(ref: string, path: string): Promise<string>;
+	/** `git ls-tree -l` for one path: throws when the path is not in the tree. */
+	getObjectDetails?(treeish: string, path: string): Promise<{ mode: string; object: string; size: number }>;
 }
 
 export interface GitApi {
@@ -83,6 +87,25 @@ export function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 *
  * The file's text at HEAD, or undefined when it is not in HEAD (new file) or git is unavailable.
  * Uses the git extension when it knows the repository, else runs git (trusted workspaces only).
  */
+/**
+ * The tree entry of `path` at HEAD (mode, type, size), through the git extension or git itself;
+ * undefined when the path is not at HEAD or HEAD cannot be read.
+ */
+export async function headEntry(api: GitApi | undefined, root: vscode.Uri, uri: vscode.Uri, path: string): Promise<TreeEntry | undefined> {
+	const repository = api?.getRepository(uri);
+	if (repository?.getObjectDetails) {
+		try {
+			const { mode, size } = await repository.getObjectDetails('HEAD', uri.fsPath);
+			const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+			return { mode, type, size: type === 'blob' ? size : undefined };
+		} catch {
+			return undefined;
+		}
+	}
+	const output = await runGit(root, ['ls-tree', '-l', '-z', 'HEAD', '--', path]);
+	return output === undefined ? undefined : parseLsTreeLong(output).get(path);
+}
+
 export async function headText(api: GitApi | undefined, root: vscode.Uri, uri: vscode.Uri, path: string): Promise<string | undefined> {
 	const repository = api?.getRepository(uri);
 	if (repository) {
@@ -93,7 +116,7 @@ export async function headText(api: GitApi | undefined, root: vscode.Uri, uri: v
 		}
 	}
 	// `HEAD:<path>` is one argument starting with HEAD, so a path cannot be read as an option.
-	return runGit(root, ['show', `HEAD:${path}`]);
+	return runGit(root, ['show', '--no-textconv', `HEAD:${path}`]);
 }
 
 function relative(root: vscode.Uri, uri: vscode.Uri): string | undefined {

@@ -6,7 +6,8 @@ import { compareRules, ruleFileEdits } from '../engine/ruleChanges/ruleChanges';
 import type { RuleChanges } from '../engine/ruleChanges/ruleChanges';
 import type { EngineHost } from '../engine/types';
 import { loadWorkspaceModel } from '../engine/workspaceModel';
-import { canSpawnGit, headText } from './gitApi';
+import { treeEntryRefusal } from '../engine/safety/treeEntries';
+import { canSpawnGit, headEntry, headText } from './gitApi';
 import type { GitApi } from './gitApi';
 import type { RepoModel } from './ownershipService';
 import type { WorkspaceHost } from './workspaceHost';
@@ -15,8 +16,13 @@ import type { WorkspaceHost } from './workspaceHost';
  * The engine's file access with the rule files (CODEOWNERS and guardrails config locations) read
  * at HEAD through the git wrapper, everything else (ADRs) from the working tree: the rules a pull
  * request from this branch would be judged by, before the working tree's edits to them merge.
+ *
+ * A rule file at HEAD gets the working tree's protection: a symbolic link or a submodule is not
+ * followed, and a blob over its read limit is never loaded (the size comes from `git ls-tree -l`).
  */
 export class HeadHost implements EngineHost {
+	private readonly refused = new Map<string, string>();
+
 	constructor(
 		private readonly api: GitApi | undefined,
 		private readonly root: vscode.Uri,
@@ -24,11 +30,34 @@ export class HeadHost implements EngineHost {
 		private readonly workingTree: WorkspaceHost,
 	) {}
 
-	readFile(path: string): Promise<string | undefined> {
+	async readFile(path: string): Promise<string | undefined> {
 		if (!this.ruleFiles.includes(path)) {
 			return this.workingTree.readFile(path);
 		}
-		return headText(this.api, this.root, this.workingTree.uri(path), path);
+		const uri = this.workingTree.uri(path);
+		const entry = await headEntry(this.api, this.root, uri, path);
+		if (entry === undefined) {
+			return undefined;
+		}
+		const refusal = treeEntryRefusal(entry, this.workingTree.limits.for(path), 'HEAD');
+		if (refusal !== undefined) {
+			this.refused.set(path, refusal);
+			return undefined;
+		}
+		return headText(this.api, this.root, uri, path);
+	}
+
+	unreadableReason(path: string): string | undefined {
+		return this.ruleFiles.includes(path) ? this.refused.get(path) : this.workingTree.unreadableReason(path);
+	}
+
+	/** A rule file's blob size at HEAD (so a CODEOWNERS of 3 MB or more is ignored unread, as on GitHub). */
+	async fileSize(path: string): Promise<number | undefined> {
+		if (!this.ruleFiles.includes(path)) {
+			return this.workingTree.fileSize(path);
+		}
+		const entry = await headEntry(this.api, this.root, this.workingTree.uri(path), path);
+		return entry !== undefined && entry.type === 'blob' && entry.mode !== '120000' ? entry.size : undefined;
 	}
 
 	listFiles(dir: string): Promise<string[] | undefined> {
