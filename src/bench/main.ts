@@ -47,8 +47,9 @@ function parseArgs(argv: readonly string[]): Options {
 	const engines = value('--engines');
 	return {
 		quick,
-		// A quick run is a smoke test: its figures are not the documented ones unless asked.
-		writeDoc: argv.includes('--doc') || (!quick && !argv.includes('--no-doc')),
+		// A quick run is a smoke test and an --only run measures a part: neither replaces the
+		// documented full run unless asked (an --only run wrote "not measured" over every other target).
+		writeDoc: argv.includes('--doc') || (!quick && value('--only') === null && !argv.includes('--no-doc')),
 		only: value('--only'),
 		engines: engines === null ? [...engineIds] : (engines.split(',').filter((e) => (engineIds as readonly string[]).includes(e)) as EngineId[]),
 		seed: value('--seed') ?? 'ownership-guardrails',
