@@ -70,8 +70,9 @@ suite('A hostile repository: rule files at HEAD (issue 14)', () => {
 		assert.deepStrictEqual(rules.edited.map((edit) => edit.file), [codeowners]);
 		const seen = JSON.stringify({ reviewers: snapshot.forecast.reviewers, files: snapshot.forecast.files, rules });
 		assert.ok(!seen.includes(linkTeam), `the link's target was read as rules: ${seen}`);
-		// HEAD has no readable CODEOWNERS, so the working tree's rules give refunds.ts its owner.
-		const shift = rules.examples.find((entry) => entry.path === refunds && entry.aspect === 'owners');
-		assert.deepStrictEqual(shift && [shift.before, shift.after], [[], ['@acme-bank/payments']], JSON.stringify(rules.examples));
+		// HEAD has no readable CODEOWNERS: every file the edit changes gains its owner from nothing.
+		const owners = rules.examples.filter((entry) => entry.aspect === 'owners');
+		assert.ok(owners.length > 0, JSON.stringify(rules.examples));
+		assert.ok(owners.every((entry) => entry.before.length === 0 && entry.after.length > 0), JSON.stringify(owners));
 	});
 });
