@@ -256,13 +256,10 @@ export function escapeAnnotationProperty(text: string): string {
 }
 
 /**
- * The findings of a forecast as problems, for CI reports (SARIF, GitLab Code Quality, GitHub
- * annotations): one `contract-edit` per changed file and contract (at the contract's `severity`,
- * on line 1 of the file; deleted files have no line to point at and are skipped), and one
- * `adr-required` error at the contract's entry in guardrails.yaml when a required ADR is missing.
+ * Each changed file that is part of a contract, once per contract, with the one-line message CI
+ * reports give it; deleted files have no line to point at and are left out.
  */
-export function forecastProblems(forecast: ReviewForecast): Problem[] {
-	const out: Problem[] = [];
+function* contractEdits(forecast: ReviewForecast): Generator<{ path: string; contract: ForecastContract; message: string }> {
 	const byId = new Map(forecast.contracts.map((c) => [c.contract.id, c]));
 	for (const file of forecast.files) {
 		if (file.status === 'deleted') {
@@ -270,12 +267,26 @@ export function forecastProblems(forecast: ReviewForecast): Problem[] {
 		}
 		for (const id of file.contracts) {
 			const c = byId.get(id);
-			if (!c) {
-				continue;
+			if (c) {
+				const reviewers = c.reviewers.length > 0 ? ` from ${c.reviewers.join(', ')}` : '';
+				const guidance = c.contract.guidance ? ` ${c.contract.guidance}` : '';
+				const message = `${file.path} is part of contract ${c.contract.id} (${c.contract.kind}, owned by ${c.contract.owner}): ${c.level} review, ${plural(c.approvals, 'approval')}${reviewers}.${guidance}`;
+				yield { path: file.path, contract: c, message };
 			}
-			const message = `${file.path} is part of contract ${c.contract.id} (${c.contract.kind}, owned by ${c.contract.owner}): ${c.level} review, ${plural(c.approvals, 'approval')}${c.reviewers.length > 0 ? ` from ${c.reviewers.join(', ')}` : ''}.${c.contract.guidance ? ` ${c.contract.guidance}` : ''}`;
-			out.push({ code: 'contract-edit', severity: c.contract.severity, file: file.path, line: 1, column: 1, message });
 		}
+	}
+}
+
+/**
+ * The findings of a forecast as problems, for CI reports (SARIF, GitLab Code Quality, GitHub
+ * annotations): one `contract-edit` per changed file and contract (at the contract's `severity`,
+ * on line 1 of the file; deleted files have no line to point at and are skipped), and one
+ * `adr-required` error at the contract's entry in guardrails.yaml when a required ADR is missing.
+ */
+export function forecastProblems(forecast: ReviewForecast): Problem[] {
+	const out: Problem[] = [];
+	for (const { path, contract: c, message } of contractEdits(forecast)) {
+		out.push({ code: 'contract-edit', severity: c.contract.severity, file: path, line: 1, column: 1, message });
 	}
 	if (forecast.adrRequired && !forecast.adrIncluded) {
 		for (const c of forecast.contracts.filter((x) => x.contract.review.adr === 'required')) {
@@ -296,21 +307,10 @@ export function forecastProblems(forecast: ReviewForecast): Problem[] {
  */
 export function renderForecastAnnotations(forecast: ReviewForecast): string {
 	const out: string[] = [];
-	const byId = new Map(forecast.contracts.map((c) => [c.contract.id, c]));
-	for (const file of forecast.files) {
-		if (file.status === 'deleted') {
-			continue;
-		}
-		for (const id of file.contracts) {
-			const c = byId.get(id);
-			if (!c) {
-				continue;
-			}
-			const command = c.contract.severity === 'error' ? 'error' : c.contract.severity === 'info' ? 'notice' : 'warning';
-			const title = `Contract: ${c.contract.title}`;
-			const message = `${file.path} is part of contract ${c.contract.id} (${c.contract.kind}, owned by ${c.contract.owner}): ${c.level} review, ${plural(c.approvals, 'approval')}${c.reviewers.length > 0 ? ` from ${c.reviewers.join(', ')}` : ''}.${c.contract.guidance ? ` ${c.contract.guidance}` : ''}`;
-			out.push(`::${command} file=${escapeAnnotationProperty(file.path)},line=1,title=${escapeAnnotationProperty(title)}::${escapeAnnotationData(message)}`);
-		}
+	for (const { path, contract: c, message } of contractEdits(forecast)) {
+		const command = c.contract.severity === 'error' ? 'error' : c.contract.severity === 'info' ? 'notice' : 'warning';
+		const title = `Contract: ${c.contract.title}`;
+		out.push(`::${command} file=${escapeAnnotationProperty(path)},line=1,title=${escapeAnnotationProperty(title)}::${escapeAnnotationData(message)}`);
 	}
 	if (forecast.adrRequired && !forecast.adrIncluded) {
 		const ids = forecast.contracts.filter((c) => c.contract.review.adr === 'required').map((c) => c.contract.id);

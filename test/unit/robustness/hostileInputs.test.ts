@@ -16,20 +16,7 @@ import { line, oneLine } from '../../../src/engine/safety/text';
 import { loadWorkspaceModel } from '../../../src/engine/workspaceModel';
 import type { EngineHost } from '../../../src/engine/types';
 import { fuzzParameters } from './fuzzSettings';
-
-function configWith(paths: string[]): string {
-	return [
-		'version: 1',
-		'org:',
-		'  people: { p: { name: P } }',
-		'  teams: { t: { name: T, lead: p } }',
-		'domains:',
-		'  d:',
-		'    team: t',
-		`    paths: [${paths.map((p) => JSON.stringify(p)).join(', ')}]`,
-		'',
-	].join('\n');
-}
+import { oneDomainConfig } from './configFixtures';
 
 suite('robustness: hostile inputs to the engine (issue 14)', function () {
 	this.timeout(60000);
@@ -68,7 +55,7 @@ suite('robustness: hostile inputs to the engine (issue 14)', function () {
 		for (const [name, bomb] of bypasses) {
 			test(`${name}: refused by lint (pattern-too-complex) and never expanded`, () => {
 				const started = Date.now();
-				const configText = configWith([bomb, bomb, bomb, bomb, bomb, 'src/**']);
+				const configText = oneDomainConfig([bomb, bomb, bomb, bomb, bomb, 'src/**']);
 				const config = parseGuardrails(configText, 'guardrails.yaml');
 				const index = compileGuardrails(config);
 				const ms = Date.now() - started;
@@ -218,7 +205,7 @@ suite('robustness: hostile inputs to the engine (issue 14)', function () {
 		});
 
 		test('forecast text and Markdown: a title or guidance with line breaks cannot start a line', async () => {
-			const text = configWith(['src/**']).replace('  d:\n', '  d:\n    title: "D\\n::error::title\\u2028## heading"\n');
+			const text = oneDomainConfig(['src/**']).replace('  d:\n', '  d:\n    title: "D\\n::error::title\\u2028## heading"\n');
 			const host: EngineHost = { readFile: async (path) => (path === 'guardrails.yaml' ? text : undefined) };
 			const model = await loadWorkspaceModel(host, {});
 			const forecast = model.forecast([{ path: 'src/a\n::warning::path.ts', status: 'modified' }]);

@@ -6,6 +6,7 @@ import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import { braceExpansionCount, compileGuardrails, maxBraceExpansions } from '../../../src/engine/guardrails/domainIndex';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';
 import { referenceResolve } from '../../reference/referenceOwners';
+import { oneDomainConfig } from './configFixtures';
 
 /** Milliseconds a block took; the bounds are generous and only catch exponential blow-ups. */
 function elapsed(run: () => void): number {
@@ -66,23 +67,9 @@ suite('robustness: pathological CODEOWNERS patterns resolve in bounded time', ()
 });
 
 suite('robustness: pathological guardrails globs (minimatch)', () => {
-	function configWith(paths: string[]): string {
-		return [
-			'version: 1',
-			'org:',
-			'  people: { p: { name: P } }',
-			'  teams: { t: { name: T, lead: p } }',
-			'domains:',
-			'  d:',
-			'    team: t',
-			`    paths: [${paths.map((p) => JSON.stringify(p)).join(', ')}]`,
-			'',
-		].join('\n');
-	}
-
 	test('brace expansion bombs are refused with a problem, and compiling stays fast', () => {
 		const bomb = '{a,b}'.repeat(20); // 1,048,576 expansions in minimatch
-		const config = parseGuardrails(configWith([bomb, 'src/**']), 'guardrails.yaml');
+		const config = parseGuardrails(oneDomainConfig([bomb, 'src/**']), 'guardrails.yaml');
 		const problem = config.problems.find((p) => p.code === 'pattern-too-complex');
 		assert.ok(problem, JSON.stringify(config.problems));
 		assert.equal(problem.line, 8);
@@ -98,7 +85,7 @@ suite('robustness: pathological guardrails globs (minimatch)', () => {
 	test('a glob longer than minimatch accepts (70,000 characters) is refused with a problem instead of throwing', () => {
 		// Found while checking minimatch: it throws "pattern is too long" past 64 KiB, which made
 		// compileGuardrails (and every answer) throw.
-		const config = parseGuardrails(configWith([`${'a'.repeat(70000)}/**`, 'src/**']), 'guardrails.yaml');
+		const config = parseGuardrails(oneDomainConfig([`${'a'.repeat(70000)}/**`, 'src/**']), 'guardrails.yaml');
 		assert.ok(config.problems.some((p) => p.code === 'pattern-too-complex' && p.line === 8), JSON.stringify(config.problems.map((p) => p.code)));
 		const index = compileGuardrails(config);
 		assert.equal(index.domainOf('src/x.ts')?.domain.id, 'd');
@@ -125,7 +112,7 @@ suite('robustness: pathological guardrails globs (minimatch)', () => {
 	for (const c of slowGlobs) {
 		test(`${c.name}: compiles and matches well within ${generousBoundMs} ms`, () => {
 			const ms = elapsed(() => {
-				const index = compileGuardrails(parseGuardrails(configWith([c.glob, 'never/**']), 'guardrails.yaml'));
+				const index = compileGuardrails(parseGuardrails(oneDomainConfig([c.glob, 'never/**']), 'guardrails.yaml'));
 				assert.equal(index.domainOf(c.path), null);
 			});
 			assert.ok(ms < generousBoundMs, `${ms} ms`);
