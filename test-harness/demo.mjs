@@ -272,6 +272,12 @@ async function tour(page, repo) {
 		await frame.locator('#decision dl').waitFor({ timeout: 15_000 });
 		await page.waitForTimeout(500);
 	});
+	await take('ownership-map-dependencies', async () => {
+		// The same panel, scrolled to the domain dependency graph under the treemap.
+		const frame = await waitForFrame(page, '#dependencies svg .dep-node');
+		await frame.locator('#dependencies').scrollIntoViewIfNeeded();
+		await page.waitForTimeout(500);
+	});
 
 	return captured;
 }

@@ -111,18 +111,38 @@ export function layoutGraph(nodes: readonly string[], edges: readonly DomainEdge
 	return { positions, width, height: margin * 2 + rows.length * nodeHeight + Math.max(0, rows.length - 1) * layerGap };
 }
 
+/** How an edge is drawn: plain, carrying an allowed exception, or breaking a boundary. */
+export type EdgeTone = 'edge' | 'exception' | 'violation';
+
+/** The graph laid out, ready to draw: the SVG below and the ownership map's webview draw the same scene. */
+export interface GraphScene {
+	width: number;
+	height: number;
+	edges: {
+		from: string;
+		to: string;
+		/** SVG path data of the arrow. */
+		path: string;
+		tone: EdgeTone;
+		label: string;
+		labelX: number;
+		labelY: number;
+		labelAnchor: 'start' | 'end';
+		/** The counts in words, for a tooltip. */
+		title: string;
+	}[];
+	nodes: { id: string; x: number; y: number; width: number; height: number; title: string; subtitle: string; tooltip: string }[];
+}
+
 /**
- * The dependency graph as an SVG element: every domain of the config (also those without
- * imports), every edge with its import count; edges with violations or undeclared dependencies
- * are dashed in the violation colour and their label says how many break the boundary.
+ * Lays the graph out: every domain of the config (also those without imports), every edge with
+ * its import count; an edge with violations or undeclared dependencies gets the violation tone
+ * and its label says how many break the boundary.
  */
-export function renderDependencySvg(edges: readonly DomainEdge[], domains: ReadonlyMap<string, Domain>, theme: GraphTheme = lightTheme): string {
+export function dependencyGraphScene(edges: readonly DomainEdge[], domains: ReadonlyMap<string, Domain>): GraphScene {
 	const nodes = [...new Set([...domains.keys(), ...edges.flatMap((e) => [e.from, e.to])])];
 	const { positions, width, height } = layoutGraph(nodes, edges);
-	const parts: string[] = [];
-	parts.push(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Domain dependency graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(theme.font)}" font-size="13">`);
-	parts.push(`<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${escapeXml(theme.edge)}"/></marker><marker id="arrow-bad" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${escapeXml(theme.violation)}"/></marker></defs>`);
-	parts.push(`<rect width="100%" height="100%" fill="${escapeXml(theme.background)}"/>`);
+	const scene: GraphScene = { width, height, edges: [], nodes: [] };
 	const pairs = new Set(edges.map((e) => `${e.from}\u0000${e.to}`));
 	for (const e of edges) {
 		const a = positions.get(e.from);
@@ -133,7 +153,6 @@ export function renderDependencySvg(edges: readonly DomainEdge[], domains: Reado
 		// Imports both ways between two domains: each arrow keeps to its own side, or they and their counts overlap.
 		const twoWay = e.from !== e.to && pairs.has(`${e.to}\u0000${e.from}`);
 		const bad = e.counts.violation + e.counts['dependency-not-declared'];
-		const colour = bad > 0 ? theme.violation : e.counts['allowed-exception'] > 0 ? theme.exception : theme.edge;
 		const down = b.y >= a.y;
 		const shift = twoWay ? (down ? -twoWayOffset : twoWayOffset) : 0;
 		const x1 = a.x + nodeWidth / 2 + shift;
@@ -141,23 +160,52 @@ export function renderDependencySvg(edges: readonly DomainEdge[], domains: Reado
 		const x2 = b.x + nodeWidth / 2 + shift + (a.x === b.x && a.y === b.y ? 20 : 0);
 		const y2 = down ? b.y : b.y + nodeHeight;
 		const bend = a.y === b.y ? 60 : 0;
-		const path = `M${x1},${y1} C${x1 + bend},${(y1 + y2) / 2 + (down ? 0 : -bend)} ${x2 + bend},${(y1 + y2) / 2} ${x2},${y2}`;
-		const label = bad > 0 ? `${e.total} (${bad} ✗)` : e.counts['allowed-exception'] > 0 ? `${e.total} (${e.counts['allowed-exception']} exc.)` : String(e.total);
-		const title = `${e.from} → ${e.to}: ${e.total} import(s); ${e.counts.violation} violation(s), ${e.counts['dependency-not-declared']} undeclared, ${e.counts['allowed-exception']} exception(s), ${e.counts['allowed-public']} public`;
-		parts.push(`<g class="edge${bad > 0 ? ' violation' : ''}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"><title>${escapeXml(title)}</title><path d="${path}" fill="none" stroke="${escapeXml(colour)}" stroke-width="${bad > 0 ? 2 : 1.5}"${bad > 0 ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${bad > 0 ? 'arrow-bad' : 'arrow'})"/>`
-			+ (twoWay && down
-				? `<text x="${(x1 + x2) / 2 + bend / 2 - 16}" y="${(y1 + y2) / 2}" text-anchor="end" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`
-				: `<text x="${(x1 + x2) / 2 + bend / 2 + 6}" y="${(y1 + y2) / 2}" fill="${escapeXml(colour)}">${escapeXml(label)}</text></g>`));
+		const leftLabel = twoWay && down;
+		scene.edges.push({
+			from: e.from,
+			to: e.to,
+			path: `M${x1},${y1} C${x1 + bend},${(y1 + y2) / 2 + (down ? 0 : -bend)} ${x2 + bend},${(y1 + y2) / 2} ${x2},${y2}`,
+			tone: bad > 0 ? 'violation' : e.counts['allowed-exception'] > 0 ? 'exception' : 'edge',
+			label: bad > 0 ? `${e.total} (${bad} ✗)` : e.counts['allowed-exception'] > 0 ? `${e.total} (${e.counts['allowed-exception']} exc.)` : String(e.total),
+			labelX: (x1 + x2) / 2 + bend / 2 + (leftLabel ? -16 : 6),
+			labelY: (y1 + y2) / 2,
+			labelAnchor: leftLabel ? 'end' : 'start',
+			title: `${e.from} → ${e.to}: ${e.total} import(s); ${e.counts.violation} violation(s), ${e.counts['dependency-not-declared']} undeclared, ${e.counts['allowed-exception']} exception(s), ${e.counts['allowed-public']} public`,
+		});
 	}
 	for (const n of nodes) {
 		const p = positions.get(n);
-		if (!p) {
-			continue;
+		if (p) {
+			const title = oneLine(domains.get(n)?.title ?? n);
+			scene.nodes.push({
+				id: n, x: p.x, y: p.y, width: nodeWidth, height: nodeHeight,
+				title: title.length > 22 ? `${title.slice(0, 21)}…` : title,
+				subtitle: n.length > 26 ? `${n.slice(0, 25)}…` : n,
+				tooltip: `${title} (${n})`,
+			});
 		}
-		const title = domains.get(n)?.title ?? n;
-		parts.push(`<g class="node" data-domain="${escapeXml(n)}"><title>${escapeXml(`${title} (${n})`)}</title><rect x="${p.x}" y="${p.y}" width="${nodeWidth}" height="${nodeHeight}" rx="6" fill="${escapeXml(theme.node)}" stroke="${escapeXml(theme.nodeBorder)}"/>`
-			+ `<text x="${p.x + nodeWidth / 2}" y="${p.y + 20}" text-anchor="middle" fill="${escapeXml(theme.text)}" font-weight="600">${escapeXml(title.length > 22 ? `${title.slice(0, 21)}…` : title)}</text>`
-			+ `<text x="${p.x + nodeWidth / 2}" y="${p.y + 36}" text-anchor="middle" fill="${escapeXml(theme.text)}" font-size="11" opacity="0.75">${escapeXml(n.length > 26 ? `${n.slice(0, 25)}…` : n)}</text></g>`);
+	}
+	return scene;
+}
+
+/** The dependency graph as a self-contained SVG element in `theme`'s colours. */
+export function renderDependencySvg(edges: readonly DomainEdge[], domains: ReadonlyMap<string, Domain>, theme: GraphTheme = lightTheme): string {
+	const scene = dependencyGraphScene(edges, domains);
+	const { width, height } = scene;
+	const parts: string[] = [];
+	parts.push(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Domain dependency graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(theme.font)}" font-size="13">`);
+	parts.push(`<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${escapeXml(theme.edge)}"/></marker><marker id="arrow-bad" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${escapeXml(theme.violation)}"/></marker></defs>`);
+	parts.push(`<rect width="100%" height="100%" fill="${escapeXml(theme.background)}"/>`);
+	for (const e of scene.edges) {
+		const bad = e.tone === 'violation';
+		const colour = theme[e.tone];
+		parts.push(`<g class="edge${bad ? ' violation' : ''}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}"><title>${escapeXml(e.title)}</title><path d="${e.path}" fill="none" stroke="${escapeXml(colour)}" stroke-width="${bad ? 2 : 1.5}"${bad ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${bad ? 'arrow-bad' : 'arrow'})"/>`
+			+ `<text x="${e.labelX}" y="${e.labelY}"${e.labelAnchor === 'end' ? ' text-anchor="end"' : ''} fill="${escapeXml(colour)}">${escapeXml(e.label)}</text></g>`);
+	}
+	for (const n of scene.nodes) {
+		parts.push(`<g class="node" data-domain="${escapeXml(n.id)}"><title>${escapeXml(n.tooltip)}</title><rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="6" fill="${escapeXml(theme.node)}" stroke="${escapeXml(theme.nodeBorder)}"/>`
+			+ `<text x="${n.x + n.width / 2}" y="${n.y + 20}" text-anchor="middle" fill="${escapeXml(theme.text)}" font-weight="600">${escapeXml(n.title)}</text>`
+			+ `<text x="${n.x + n.width / 2}" y="${n.y + 36}" text-anchor="middle" fill="${escapeXml(theme.text)}" font-size="11" opacity="0.75">${escapeXml(n.subtitle)}</text></g>`);
 	}
 	parts.push('</svg>');
 	return parts.join('\n');

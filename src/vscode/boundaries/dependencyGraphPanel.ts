@@ -44,7 +44,9 @@ export class DependencyGraphPanel implements vscode.Disposable {
 
 	private html(report: BoundaryReport, domains: ReadonlyMap<string, Domain>, rootName: string): string {
 		const breaking = report.findings.filter((f) => f.status === 'violation' || f.status === 'dependency-not-declared').length;
-		const summary = vscode.l10n.t('{0} cross-domain imports in {1} files of {2}; {3} break a boundary (dashed arrows).', report.findings.length, report.files, rootName, breaking);
+		const summary = breaking === 1
+			? vscode.l10n.t('{0} cross-domain imports in {1} files of {2}; 1 breaks a boundary (dashed arrow).', report.findings.length, report.files, rootName)
+			: vscode.l10n.t('{0} cross-domain imports in {1} files of {2}; {3} break a boundary (dashed arrows).', report.findings.length, report.files, rootName, breaking);
 		return `<!DOCTYPE html>
 <html lang="en">
 <head>

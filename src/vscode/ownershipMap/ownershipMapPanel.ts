@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { analyseBottlenecks } from '../../engine/history/bottlenecks';
 import { gitLogArgs, parseGitLog } from '../../engine/history/gitLog';
 import { buildOwnershipMap } from '../../engine/history/ownershipMap';
+import { dependencyGraphScene } from '../../engine/imports/dependencyGraph';
 import type { HistoryCommit } from '../../engine/history/types';
 import { ownershipMapCss } from '../../webview/ownershipMap/styles';
 import type { DecisionLine, HostMessage, MapData, MapLabel, WebviewMessage } from '../../webview/ownershipMap/protocol';
@@ -49,6 +50,7 @@ function labels(): Record<MapLabel, string> {
 		changes: vscode.l10n.t('changes'),
 		commits: vscode.l10n.t('commits'),
 		legend: vscode.l10n.t('Hatched: unowned files · corner mark: contract files · shading: changes per file in the window'),
+		dependencies: vscode.l10n.t('Domain dependencies'),
 	};
 }
 
@@ -147,10 +149,34 @@ export class OwnershipMapPanel implements vscode.Disposable {
 		return { commits: parseGitLog(text), notes: [] };
 	}
 
+	/** The domain dependency graph from the import index; undefined without domains (or when reading imports fails). */
+	private async dependencies(repo: RepoModel): Promise<MapData['dependencies']> {
+		if ((repo.model.config?.domains.size ?? 0) === 0) {
+			return undefined;
+		}
+		try {
+			const result = await this.container.boundaries.index.report(repo.root);
+			if (result === undefined) {
+				return undefined;
+			}
+			const { report } = result;
+			const breaking = report.findings.filter((f) => f.status === 'violation' || f.status === 'dependency-not-declared').length;
+			return {
+				scene: dependencyGraphScene(report.edges, result.context.repo.config?.domains ?? new Map()),
+				summary: breaking === 1
+					? vscode.l10n.t('{0} cross-domain imports in {1} files; 1 breaks a boundary (dashed arrow).', report.findings.length, report.files)
+					: vscode.l10n.t('{0} cross-domain imports in {1} files; {2} break a boundary (dashed arrows).', report.findings.length, report.files, breaking),
+			};
+		} catch (error) {
+			this.container.logger.warn(`Ownership map: domain dependencies not read: ${String(error)}`);
+			return undefined;
+		}
+	}
+
 	private async compute(repo: RepoModel): Promise<void> {
 		const started = Date.now();
 		try {
-			const [list, history] = await Promise.all([this.container.language.files.get(repo.root), this.history(repo)]);
+			const [list, history, dependencies] = await Promise.all([this.container.language.files.get(repo.root), this.history(repo), this.dependencies(repo)]);
 			const until = new Date();
 			const since = new Date(until.getTime() - mapWindowDays * 24 * 60 * 60 * 1000);
 			const analysis = analyseBottlenecks(repo.model.context, {
@@ -167,6 +193,7 @@ export class OwnershipMapPanel implements vscode.Disposable {
 				repository: repo.root.path.slice(repo.root.path.lastIndexOf('/') + 1),
 				map,
 				report: { ...report, deciders: report.deciders.slice(0, 10) },
+				...(dependencies ? { dependencies } : {}),
 				labels: all,
 			};
 			this.container.logger.info(`Ownership map: ${report.files} files, ${report.window.commits} commits, ${map.leaves.length} areas in ${Date.now() - started} ms`);

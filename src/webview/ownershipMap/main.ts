@@ -2,6 +2,8 @@
 // engine) and reports clicks. Every colour is a theme variable, so light, dark and high-contrast
 // themes all work; every area is reachable with Tab and chosen with Enter or Space.
 import type { MapLeaf } from '../../engine/history/ownershipMap';
+import { dependencySection } from './dependencies';
+import { el, inline, svg } from './dom';
 import type { DecisionLine, HostMessage, MapData, WebviewMessage } from './protocol';
 
 interface VsCodeApi {
@@ -10,7 +12,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const svgNs = 'http://www.w3.org/2000/svg';
 
 /** Theme colours for the group slots (the engine's `colourSlots`). */
 const slotColours = [
@@ -18,30 +19,6 @@ const slotColours = [
 	'var(--vscode-charts-red)', 'var(--vscode-charts-yellow)', 'var(--vscode-terminal-ansiCyan)', 'var(--vscode-terminal-ansiMagenta)',
 ];
 
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	for (const [k, v] of Object.entries(attrs)) {
-		node.setAttribute(k, v);
-	}
-	node.append(...children);
-	return node;
-}
-
-function svg(tag: string, attrs: Record<string, string | number> = {}): SVGElement {
-	const node = document.createElementNS(svgNs, tag);
-	for (const [k, v] of Object.entries(attrs)) {
-		node.setAttribute(k, String(v));
-	}
-	return node;
-}
-
-/** Our messages mark paths as `code`; everything is set as text, never as HTML. */
-function inline(text: string): DocumentFragment {
-	const fragment = document.createDocumentFragment();
-	text.split('`').forEach((part, i) => fragment.append(i % 2 === 1 ? el('code', {}, part) : part));
-	return fragment;
-}
 
 function colourOf(data: MapData, leaf: MapLeaf): string {
 	const slot = data.map.groups[leaf.group]?.colour ?? -1;
@@ -184,6 +161,10 @@ function render(data: MapData): void {
 	const picture = drawMap(data);
 	overlay.addEventListener('change', () => picture.classList.toggle('no-load', !overlay.checked));
 	main.append(picture);
+	const dependencies = dependencySection(data);
+	if (dependencies) {
+		main.append(dependencies);
+	}
 	app.append(main, sidePanel(data));
 }
 

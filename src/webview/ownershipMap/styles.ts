@@ -32,4 +32,12 @@ ul.findings { padding-left: 0; list-style: none; } ul.findings li { margin: 0 0 
 table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 2px 6px 2px 0; border-bottom: 1px solid var(--vscode-panel-border, transparent); } td.n, th.n { text-align: right; }
 code { font-family: var(--vscode-editor-font-family); }
 #decision dl { margin: 0; } #decision dt { font-weight: 600; } #decision dd { margin: 0 0 6px; }
+
+#dependencies svg.dependency-graph { width: auto; max-width: 100%; font-size: 13px; }
+.dep-node rect { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-editorWidget-border, var(--vscode-contrastBorder, var(--vscode-foreground))); }
+.dep-node text { fill: var(--vscode-editor-foreground); text-anchor: middle; } .dep-title { font-weight: 600; } .dep-subtitle { font-size: 11px; opacity: 0.75; }
+.dep-edge path { fill: none; stroke-width: 1.5; } .dep-edge.violation path { stroke-width: 2; stroke-dasharray: 6 4; }
+.dep-edge.edge path { stroke: var(--vscode-descriptionForeground); } .dep-edge.edge text, .arrow-head.edge { fill: var(--vscode-descriptionForeground); }
+.dep-edge.exception path { stroke: var(--vscode-editorInfo-foreground); } .dep-edge.exception text { fill: var(--vscode-editorInfo-foreground); }
+.dep-edge.violation path { stroke: var(--vscode-editorWarning-foreground); } .dep-edge.violation text, .arrow-head.violation { fill: var(--vscode-editorWarning-foreground); }
 `;

@@ -28,6 +28,23 @@ suite('Show Ownership Map', () => {
 		assert.ok(codes.includes('lead-without-deputy'), `findings: ${codes.join(', ')}`);
 	});
 
+	test('the domain dependency graph from the import index is drawn under the map, the demo\'s boundary break dashed', async () => {
+		const api = await getApi();
+		const posted = (await api.ownershipMap()).lastPosted;
+		assert.ok(posted?.type === 'map');
+		const dependencies = posted.data.dependencies;
+		assert.ok(dependencies, 'the map carries the dependency graph');
+		const nodes = dependencies.scene.nodes.map((n) => n.id);
+		for (const domain of ['payments', 'core-banking', 'infrastructure']) {
+			assert.ok(nodes.includes(domain), `node ${domain} in ${nodes.join(', ')}`);
+		}
+		const edges = dependencies.scene.edges.map((e) => `${e.from}->${e.to}:${e.tone}`);
+		// services/payments/src/refunds.ts imports the ledger's internals (the demo's violation).
+		assert.ok(edges.includes('payments->core-banking:violation'), edges.join(' | '));
+		assert.match(dependencies.summary, /^\d+ cross-domain imports in \d+ files; (1 breaks a boundary \(dashed arrow\)|\d+ break a boundary \(dashed arrows\))\.$/);
+		assert.ok(dependencies.scene.edges.every((e) => e.labelX >= 0 && e.labelX <= dependencies.scene.width), 'labels lie inside the picture');
+	});
+
 	test('a click reveals the area and answers "Who decides this?" for it', async () => {
 		const api = await getApi();
 		const state = await api.ownershipMap();
