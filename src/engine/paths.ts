@@ -52,3 +52,27 @@ export function parentPath(path: string): string {
 	const slash = path.lastIndexOf('/');
 	return slash < 0 ? '' : path.slice(0, slash);
 }
+
+/**
+ * A posix path with `.` and `..` segments applied and no leading or trailing `/`; undefined when
+ * `..` climbs above the root (an import or a link that leaves the repository). Unlike
+ * `normalizeRepoPath`, which only tidies a path the host gave, this one resolves references written
+ * in the repository's files.
+ */
+export function resolveDotSegments(path: string): string | undefined {
+	const out: string[] = [];
+	for (const segment of path.split('/')) {
+		if (segment === '' || segment === '.') {
+			continue;
+		}
+		if (segment === '..') {
+			if (out.length === 0) {
+				return undefined;
+			}
+			out.pop();
+			continue;
+		}
+		out.push(segment);
+	}
+	return out.join('/');
+}

@@ -1,15 +1,15 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
-import { BoundaryDiagnostics } from './boundaries/boundaryDiagnostics';
-import { ContractDiagnostics } from './contractDiagnostics';
-import { ExplorerDecorations } from './explorerDecorations';
-import { HintsController } from './hints/hintsController';
-import { LanguageController } from './language/languageController';
+import { BoundaryDiagnostics } from './features/boundaries/boundaryDiagnostics';
+import { ContractDiagnostics } from './features/contracts/contractDiagnostics';
+import { ExplorerDecorations } from './features/explorer/explorerDecorations';
+import { HintsController } from './features/hints/hintsController';
+import { LanguageController } from './features/language/languageController';
 import { Logger } from './logger';
-import { OwnershipMapPanel } from './ownershipMap/ownershipMapPanel';
-import { OwnershipService } from './ownershipService';
-import { ReviewRoutingView } from './reviewRoutingView';
-import { StatusBarController } from './statusBarController';
+import { OwnershipMapPanel } from './features/ownershipMap/ownershipMapPanel';
+import { OwnershipService } from './repo/ownershipService';
+import { ReviewRoutingView } from './features/reviewRouting/reviewRoutingView';
+import { StatusBarController } from './features/statusBar/statusBarController';
 
 /**
  * The composition root. Cheap things (the logger, the service shell, UI objects) are created

@@ -3,7 +3,7 @@ import type { Decision, PersonRef } from '../engine/guardrails/types';
 import type { SectionResolution } from '../engine/codeowners/types';
 import { isCodeownersStandIn, leadAction } from '../engine/guardrails/decisionRender';
 import { commands, docsBaseUrl } from './constants';
-import type { FileAnswer } from './ownershipService';
+import type { FileAnswer } from './repo/ownershipService';
 
 /** Where the guardrails.yaml reference lives: the "set up domains" link. */
 export const domainsSetupUrl = `${docsBaseUrl}guardrails-config.md`;

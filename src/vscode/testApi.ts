@@ -4,11 +4,11 @@ import { buildWhoDecidesItems } from './commands/whoDecides';
 import type { Container } from './container';
 import type { LogLine } from './logger';
 import type { HostMessage } from '../webview/ownershipMap/protocol';
-import type { MapSelection } from './ownershipMap/ownershipMapPanel';
-import type { FileAnswer } from './ownershipService';
-import type { RenderedNode, RoutingSnapshot } from './reviewRoutingView';
-import type { StatusBarState } from './statusBarController';
-import type { WorkspaceHost } from './workspaceHost';
+import type { MapSelection } from './features/ownershipMap/ownershipMapPanel';
+import type { FileAnswer } from './repo/ownershipService';
+import type { RenderedNode, RoutingSnapshot } from './features/reviewRouting/reviewRoutingView';
+import type { StatusBarState } from './features/statusBar/statusBarController';
+import type { WorkspaceHost } from './repo/workspaceHost';
 
 /** Cumulative work counters, for load and disposal tests. */
 export interface WorkCounters {

@@ -4,6 +4,7 @@
 // Pure: no vscode, no Node built-ins; all file knowledge is passed in.
 
 import { parseJsonc } from './jsonc';
+import { resolveDotSegments } from '../paths';
 
 /** `compilerOptions.paths` of a tsconfig, with its targets made repository-relative. */
 export interface TsconfigPaths {
@@ -24,35 +25,13 @@ export interface ModuleContext {
 	packages: readonly WorkspacePackage[];
 }
 
-/**
- * A posix path with `.` and `..` segments applied and no leading or trailing `/`; undefined when
- * `..` climbs above the root (the import leaves the repository).
- */
-export function normalizeRepoPath(path: string): string | undefined {
-	const out: string[] = [];
-	for (const segment of path.split('/')) {
-		if (segment === '' || segment === '.') {
-			continue;
-		}
-		if (segment === '..') {
-			if (out.length === 0) {
-				return undefined;
-			}
-			out.pop();
-			continue;
-		}
-		out.push(segment);
-	}
-	return out.join('/');
-}
-
 function dirname(path: string): string {
 	const slash = path.lastIndexOf('/');
 	return slash < 0 ? '' : path.slice(0, slash);
 }
 
 function joinRepo(dir: string, rest: string): string | undefined {
-	return normalizeRepoPath(dir === '' ? rest : `${dir}/${rest}`);
+	return resolveDotSegments(dir === '' ? rest : `${dir}/${rest}`);
 }
 
 /**

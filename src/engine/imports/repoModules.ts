@@ -3,7 +3,8 @@
 // from the file list and the text of a few configuration files. Pure: no vscode, no Node built-ins.
 
 import { parseJsonc } from './jsonc';
-import { normalizeRepoPath, packageNameOf, readTsconfigPaths } from './modulePaths';
+import { resolveDotSegments } from '../paths';
+import { packageNameOf, readTsconfigPaths } from './modulePaths';
 import type { ModuleContext, WorkspacePackage } from './modulePaths';
 import { parseGoMod } from './goImports';
 
@@ -50,7 +51,7 @@ function dirname(path: string): string {
 }
 
 function join(dir: string, rest: string): string | undefined {
-	return normalizeRepoPath(dir === '' ? rest : `${dir}/${rest}`);
+	return resolveDotSegments(dir === '' ? rest : `${dir}/${rest}`);
 }
 
 /** Package dirs named in pyproject.toml or setup.cfg: `package-dir = {"" = "src"}`, `where = ["src"]`, poetry `from = "src"`, `package_dir = =src`. */

@@ -1,7 +1,8 @@
 // Resolves one extracted import to the repository file it reaches, per language, the way the
 // language's own tooling would for code inside one repository. Pure: no vscode, no Node built-ins.
 
-import { normalizeRepoPath, resolveImport } from './modulePaths';
+import { resolveDotSegments } from '../paths';
+import { resolveImport } from './modulePaths';
 import type { RepoModules } from './repoModules';
 import type { SourceImport } from './types';
 
@@ -91,7 +92,7 @@ function tsFileAsWritten(candidate: string, modules: RepoModules, depth: number)
 function resolveTypeScript(imp: SourceImport, fromFile: string, modules: RepoModules): ImportTarget {
 	const spec = imp.specifier;
 	if (spec.startsWith('.')) {
-		const joined = normalizeRepoPath(`${dirname(fromFile)}/${spec}`);
+		const joined = resolveDotSegments(`${dirname(fromFile)}/${spec}`);
 		if (joined === undefined) {
 			return { kind: 'outside' };
 		}

@@ -1,6 +1,6 @@
 // Finds the folders teams keep their decision records in: the usual names, the folder adr-tools
 // names in `.adr-dir`, and log4brains' `adrFolder`. A folder counts when it holds Markdown.
-import { normalizeRepoPath } from '../imports/modulePaths';
+import { resolveDotSegments } from '../paths';
 
 /** Decision-record folders by convention, most common first. */
 export const conventionalAdrFolders: readonly string[] = [
@@ -21,13 +21,13 @@ const nonRecord = /(?:^|\/)(?:README|index|template)[^/]*$/i;
 /** The folder named by adr-tools' `.adr-dir` (first line), inside the repository, or undefined. */
 export function readAdrDir(text: string): string | undefined {
 	const first = text.split(/\r?\n/, 1)[0]?.trim() ?? '';
-	return first.length === 0 ? undefined : normalizeRepoPath(first);
+	return first.length === 0 ? undefined : resolveDotSegments(first);
 }
 
 /** log4brains' `project.adrFolder` from `.log4brains.yml`, inside the repository, or undefined. */
 export function readLog4brainsFolder(text: string): string | undefined {
 	const match = /^[ \t]+adrFolder[ \t]*:[ \t]*["']?([^"'\r\n#]+)/m.exec(text);
-	return match ? normalizeRepoPath(match[1].trim()) : undefined;
+	return match ? resolveDotSegments(match[1].trim()) : undefined;
 }
 
 /**

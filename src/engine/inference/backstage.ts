@@ -2,7 +2,7 @@
 // data. Catalogs come from the repository, so they are treated as hostile: a size limit, an alias
 // limit (alias bombs), a document limit, and `$text` references that must stay in the repository.
 import { parseAllDocuments } from 'yaml';
-import { normalizeRepoPath } from '../imports/modulePaths';
+import { resolveDotSegments } from '../paths';
 import type { SkippedItem } from './types';
 
 /** Larger catalog files are skipped: real ones are a few kilobytes. */
@@ -75,7 +75,7 @@ function definitionPath(definition: unknown, dir: string): { path?: string; reas
 	if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(target) || target.startsWith('/')) {
 		return { reason: `its definition ${JSON.stringify(target.slice(0, 80))} is outside the repository` };
 	}
-	const path = normalizeRepoPath(dir === '' ? target : `${dir}/${target}`);
+	const path = resolveDotSegments(dir === '' ? target : `${dir}/${target}`);
 	if (path === undefined || path === '') {
 		return { reason: `its definition ${JSON.stringify(target.slice(0, 80))} leaves the repository` };
 	}

@@ -1,5 +1,5 @@
 // What git is told on every run so that nothing a repository configures is executed. Pure data:
-// the CLI's runner (src/cli/git.ts) and the extension's (src/vscode/gitRunner.ts) both apply it, so
+// the CLI's runner (src/cli/git.ts) and the extension's (src/vscode/repo/gitRunner.ts) both apply it, so
 // a new git call through either runner is hardened without doing anything.
 //
 // Git can be made to run a program by: hooks (any hook, e.g. post-index-change on an index

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { allowEntryInsertion } from '../../engine/imports/boundaryEdits';
-import type { BoundaryFixArgs } from '../boundaries/boundaryDiagnostics';
+import type { BoundaryFixArgs } from '../features/boundaries/boundaryDiagnostics';
 import type { Container } from '../container';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { contractRequestText } from '../../engine/imports/boundaryEdits';
-import type { BoundaryFixArgs } from '../boundaries/boundaryDiagnostics';
+import type { BoundaryFixArgs } from '../features/boundaries/boundaryDiagnostics';
 import type { Container } from '../container';
 
 function isFixArgs(arg: unknown): arg is BoundaryFixArgs {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import type { RepoModel } from '../ownershipService';
+import type { RepoModel } from '../repo/ownershipService';
 import { nextAdrNumber } from '../../engine/guardrails/adr';
 import { targetUri } from './target';
 

@@ -3,8 +3,8 @@ import { gitLogFormat, parseGitLog } from '../../engine/inference/history';
 import { inferModel } from '../../engine/inference/inferModel';
 import { renderDraft } from '../../engine/inference/renderDraft';
 import type { Container } from '../container';
-import { recentHistory, trackedFiles } from '../gitApi';
-import { WorkspaceHost } from '../workspaceHost';
+import { recentHistory, trackedFiles } from '../repo/gitApi';
+import { WorkspaceHost } from '../repo/workspaceHost';
 import { targetUri } from './target';
 
 /** The same window and limit as `guardrails init`. */

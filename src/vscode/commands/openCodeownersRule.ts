@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Container } from '../container';
-import type { FileAnswer } from '../ownershipService';
+import type { FileAnswer } from '../repo/ownershipService';
 import { sectionApproval, sectionLabel } from '../presentation';
 import { openAt, targetUri } from './target';
 

@@ -4,7 +4,7 @@ import type { PersonRef } from '../../engine/guardrails/types';
 import { leadAction } from '../../engine/guardrails/decisionRender';
 import { commands } from '../constants';
 import type { Container } from '../container';
-import type { FileAnswer } from '../ownershipService';
+import type { FileAnswer } from '../repo/ownershipService';
 import { offersSetup, personLabel } from '../presentation';
 import { copyReviewRequest } from './copyReviewRequest';
 import { openDecisionCard } from './openDecisionCard';

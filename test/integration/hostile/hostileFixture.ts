@@ -4,7 +4,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { TestApi } from '../../../src/vscode/testApi';
-import type { FileAnswer } from '../../../src/vscode/ownershipService';
+import type { FileAnswer } from '../../../src/vscode/repo/ownershipService';
 import { repoFile, repoRoot, waitFor } from '../suite/extensionApi';
 
 /** The temp folder holding the repository and, beside it, `outside/`, `saved/` and `traps/`. */

@@ -1,7 +1,7 @@
 // The extension's own git runs in a repository that names programs for git to run, and "Create
 // Architecture Decision Record" next to a record numbered past 2^53 (issue 14). The git extension
 // is off in this workspace (.vscode/settings.json), so every git run comes from our fallback
-// (src/vscode/gitRunner.ts): `status`, `ls-files`, `config`, `log`.
+// (src/vscode/repo/gitRunner.ts): `status`, `ls-files`, `config`, `log`.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';

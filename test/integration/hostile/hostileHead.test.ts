@@ -1,5 +1,5 @@
 // Rule files read at HEAD get the working tree's protection (issue 14, items 2, 3 and 7): when the
-// working tree edits CODEOWNERS, review routing reads HEAD's rules (src/vscode/headRules.ts); a
+// working tree edits CODEOWNERS, review routing reads HEAD's rules (src/vscode/repo/headRules.ts); a
 // HEAD whose CODEOWNERS is a committed symbolic link must not be read: `git show` prints a link's
 // target as the file's text, and a target can be any string, rules included. The git extension is
 // off in this workspace, so HEAD is read by our hardened git (`ls-tree`, `show`).

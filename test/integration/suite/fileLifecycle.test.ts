@@ -3,7 +3,7 @@
 // restores the files, settings and editors it used, and leaves the demo's own answers in place.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { FileAnswer } from '../../../src/vscode/ownershipService';
+import type { FileAnswer } from '../../../src/vscode/repo/ownershipService';
 import type { TestApi } from '../../../src/vscode/testApi';
 import { closeAllEditors, getApi, openFile, repoFile, repoRoot, waitFor, withSetting } from './extensionApi';
 

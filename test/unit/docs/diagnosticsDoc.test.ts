@@ -123,7 +123,7 @@ suite('docs/diagnostics.md documents every problem code', () => {
 	test('the editor links problem codes to diagnostics.md#<code>, and every code link opens an existing page', () => {
 		const constants = fs.readFileSync(path.join(root, 'src', 'vscode', 'constants.ts'), 'utf8');
 		assert.match(constants, /docsBaseUrl\s*=\s*'[^']*\/docs\/'/, 'docsBaseUrl should point at the docs/ folder');
-		const problems = fs.readFileSync(path.join(root, 'src', 'vscode', 'language', 'codeownersDiagnostics.ts'), 'utf8');
+		const problems = fs.readFileSync(path.join(root, 'src', 'vscode', 'features', 'language', 'codeownersDiagnostics.ts'), 'utf8');
 		assert.match(problems, /\$\{docsBaseUrl\}diagnostics\.md#\$\{problem\.code\}/, 'toDiagnostic no longer links problem codes to diagnostics.md#<code>');
 		// Every `${docsBaseUrl}<page>.md#${…}` link in the extension must open a page that exists.
 		for (const file of sourceFiles(path.join(root, 'src', 'vscode'))) {

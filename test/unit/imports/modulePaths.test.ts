@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { normalizeRepoPath, packageNameOf, probePaths, readTsconfigPaths, resolveImport, resolveTsconfigPaths } from '../../../src/engine/imports/modulePaths';
+import { resolveDotSegments } from '../../../src/engine/paths';
+import { packageNameOf, probePaths, readTsconfigPaths, resolveImport, resolveTsconfigPaths } from '../../../src/engine/imports/modulePaths';
 import type { ModuleContext } from '../../../src/engine/imports/modulePaths';
 
 const demoTsconfig = `{
@@ -15,10 +16,10 @@ const demoTsconfig = `{
 }`;
 
 suite('modulePaths', () => {
-	test('normalizeRepoPath applies . and .. and refuses to leave the root', () => {
-		assert.strictEqual(normalizeRepoPath('services/payments/src/../../../libs/ledger'), 'libs/ledger');
-		assert.strictEqual(normalizeRepoPath('./a//b/'), 'a/b');
-		assert.strictEqual(normalizeRepoPath('a/../../b'), undefined);
+	test('resolveDotSegments applies . and .. and refuses to leave the root', () => {
+		assert.strictEqual(resolveDotSegments('services/payments/src/../../../libs/ledger'), 'libs/ledger');
+		assert.strictEqual(resolveDotSegments('./a//b/'), 'a/b');
+		assert.strictEqual(resolveDotSegments('a/../../b'), undefined);
 	});
 
 	test('readTsconfigPaths reads JSONC and resolves targets against baseUrl', () => {

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { Container } from '../../container';
+import { CodeownersAnalyzer } from './codeownersAnalysis';
+import { CodeownersCompletion } from './codeownersCompletion';
+import { CodeownersDiagnostics } from './codeownersDiagnostics';
+import { CodeownersHover } from './codeownersHover';
+import { CodeownersLinks } from './codeownersLinks';
+import { CodeownersQuickFixes } from './codeownersQuickFixes';
+import { CodeHostResolver } from '../../repo/codeHostResolver';
+import { GuardrailsDiagnostics } from './guardrailsDiagnostics';
+import { RepoFiles } from '../../repo/repoFiles';
+
+const codeownersSelector: vscode.DocumentSelector = { language: 'codeowners' };
+
+/**
+ * Editor support for CODEOWNERS (problems, quick fixes, hover, links, completion) and for the
+ * guardrails config (problems). The grammar and language configuration come from package.json.
+ */
+export class LanguageController implements vscode.Disposable {
+	readonly files: RepoFiles;
+	readonly codeownersDiagnostics: CodeownersDiagnostics;
+	readonly guardrailsDiagnostics: GuardrailsDiagnostics;
+	private readonly disposables: vscode.Disposable[] = [];
+
+	constructor(container: Container) {
+		const analyzer = new CodeownersAnalyzer(container.service);
+		const codeHosts = new CodeHostResolver();
+		this.files = new RepoFiles(container.logger);
+		this.codeownersDiagnostics = new CodeownersDiagnostics(analyzer, this.files, container.logger);
+		this.guardrailsDiagnostics = new GuardrailsDiagnostics(container.service, this.files, container.logger);
+		this.disposables.push(
+			this.files,
+			this.codeownersDiagnostics,
+			this.guardrailsDiagnostics,
+			vscode.languages.registerHoverProvider(codeownersSelector, new CodeownersHover(analyzer, this.files, codeHosts)),
+			vscode.languages.registerDocumentLinkProvider(codeownersSelector, new CodeownersLinks(analyzer, codeHosts)),
+			vscode.languages.registerCompletionItemProvider(codeownersSelector, new CodeownersCompletion(analyzer, this.files), ...CodeownersCompletion.triggerCharacters),
+			vscode.languages.registerCodeActionsProvider(codeownersSelector, new CodeownersQuickFixes(), CodeownersQuickFixes.metadata),
+			// A rebuilt model may carry a new guardrails.yaml (owner hovers) or dialect setting.
+			container.service.onDidChangeModel(() => {
+				analyzer.clear();
+				codeHosts.clear();
+				this.codeownersDiagnostics.validateAll();
+				this.guardrailsDiagnostics.validateAll();
+			}),
+		);
+	}
+
+	dispose(): void {
+		for (const disposable of this.disposables.reverse()) {
+			disposable.dispose();
+		}
+	}
+}
