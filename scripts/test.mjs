@@ -201,7 +201,7 @@ const stageRunners = {
 		if (!(await compileTests('unit')) || interrupted) {
 			return false;
 		}
-		const result = await node(path.join('node_modules', 'mocha', 'bin', 'mocha.js'), ['--config', '.mocharc.json'], { limitMs: 5 * minutes });
+		const result = await node(path.join('node_modules', 'mocha', 'bin', 'mocha.js'), ['--config', '.mocharc.json'], { limitMs: 10 * minutes });
 		const counts = mochaCounts(result.output);
 		return record('unit', 'mocha', {
 			passed: counts?.passed ?? 0,
