@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { changed, getConfig } from '../configuration';
-import type { Config, ConfigKey } from '../configuration';
+import type { Config } from '../configuration';
 import type { Logger } from '../logger';
 import type { BoundaryIndex } from '../repo/boundaryIndex';
 import type { OwnershipService } from '../repo/ownershipService';
@@ -20,6 +20,9 @@ export interface FeatureHost {
 	readonly boundaryIndex: BoundaryIndex;
 }
 
+/** The settings sections that carry an `enabled` switch. */
+export type ToggleSection = { [K in keyof Config]: Config[K] extends { enabled: boolean } ? K : never }[keyof Config];
+
 /**
  * A surface that exists, with its listeners, only while its setting is on. `enable()` creates the
  * UI and hands every disposable to `track()`; turning the setting off disposes them (newest first)
@@ -32,8 +35,11 @@ export abstract class ToggledFeature implements vscode.Disposable {
 	private enabledPart: vscode.Disposable[] | undefined;
 	private readonly configListener: vscode.Disposable;
 
-	/** `sections`: the settings whose change may switch the surface or change what it shows. */
-	protected constructor(sections: readonly ConfigKey[]) {
+	/**
+	 * `sections`: the surface is on while any of their `enabled` switches is, and a change to any of
+	 * them may switch it or change what it shows.
+	 */
+	protected constructor(private readonly sections: readonly ToggleSection[]) {
 		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
 			if (sections.some((section) => changed(e, section))) {
 				this.applySetting();
@@ -46,7 +52,9 @@ export abstract class ToggledFeature implements vscode.Disposable {
 	 * Whether the settings ask for the surface. The window-level value decides: a surface is
 	 * registered once for every folder.
 	 */
-	protected abstract wanted(config: Config): boolean;
+	protected wanted(config: Config): boolean {
+		return this.sections.some((section) => config[section].enabled);
+	}
 
 	/** Creates the surface; everything it registers goes through `track()`. */
 	protected abstract enable(): void;
@@ -82,6 +90,17 @@ export abstract class ToggledFeature implements vscode.Disposable {
 			disposable.dispose();
 		}
 		return disposable;
+	}
+
+	/** While on: `schedule` a document when it opens or its text changes, and `forget` it when it closes. */
+	protected trackDocuments(schedule: (document: vscode.TextDocument) => void, forget: (uri: vscode.Uri) => void): void {
+		this.track(vscode.workspace.onDidChangeTextDocument((e) => {
+			if (e.contentChanges.length > 0) {
+				schedule(e.document);
+			}
+		}));
+		this.track(vscode.workspace.onDidOpenTextDocument(schedule));
+		this.track(vscode.workspace.onDidCloseTextDocument((document) => forget(document.uri)));
 	}
 
 	private applySetting(): void {

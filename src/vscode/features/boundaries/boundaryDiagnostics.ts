@@ -3,7 +3,6 @@ import { boundaryCode, boundaryViolationCode, undeclaredDependencyCode } from '.
 import type { BoundaryFinding } from '../../../engine/imports/boundaryCheck';
 import { fileBoundaryFindings, isImportSource } from '../../../engine/imports/boundaryScan';
 import { getConfig } from '../../configuration';
-import type { Config } from '../../configuration';
 import { commands, diagnosticSource, docsBaseUrl } from '../../constants';
 import { KeyedDebouncer } from '../../keyedDebouncer';
 import type { RepoModel } from '../../repo/ownershipService';
@@ -52,19 +51,9 @@ export class BoundaryDiagnostics extends ToggledFeature implements vscode.CodeAc
 		this.start();
 	}
 
-	protected wanted(config: Config): boolean {
-		return config.boundaryDiagnostics.enabled;
-	}
-
 	protected enable(): void {
 		this.collection = this.track(vscode.languages.createDiagnosticCollection('ownershipGuardrails.boundaries'));
-		this.track(vscode.workspace.onDidChangeTextDocument((e) => {
-			if (e.contentChanges.length > 0) {
-				this.schedule(e.document);
-			}
-		}));
-		this.track(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)));
-		this.track(vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)));
+		this.trackDocuments((document) => this.schedule(document), (uri) => this.clear(uri));
 		this.track(this.host.boundaryIndex.onDidChange(() => this.refreshAll()));
 		this.track(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: BoundaryDiagnostics.providedCodeActionKinds }));
 		this.refreshAll();

@@ -5,7 +5,7 @@ import type { Contract, Decision } from '../../../engine/guardrails/types';
 import { changedLines } from '../../../engine/lineDiff';
 import type { ChangedLines } from '../../../engine/lineDiff';
 import { getConfig } from '../../configuration';
-import type { Config, SeveritySetting } from '../../configuration';
+import type { SeveritySetting } from '../../configuration';
 import { commands, diagnosticSource, docsBaseUrl } from '../../constants';
 import { getGitApi, headText } from '../../repo/gitApi';
 import type { GitApi } from '../../repo/gitApi';
@@ -78,20 +78,10 @@ export class ContractDiagnostics extends ToggledFeature implements vscode.CodeAc
 		this.start();
 	}
 
-	protected wanted(config: Config): boolean {
-		return config.contractDiagnostics.enabled || config.crossTeamInfo.enabled;
-	}
-
 	protected enable(): void {
 		this.collection = this.track(vscode.languages.createDiagnosticCollection('ownershipGuardrails.contracts'));
-		this.track(vscode.workspace.onDidChangeTextDocument((e) => {
-			if (e.contentChanges.length > 0) {
-				this.schedule(e.document);
-			}
-		}));
-		this.track(vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)));
+		this.trackDocuments((document) => this.schedule(document), (uri) => this.clear(uri));
 		this.track(vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document)));
-		this.track(vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)));
 		this.track(this.host.service.onDidChangeModel(() => this.refreshAll()));
 		this.track(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, {
 			providedCodeActionKinds: ContractDiagnostics.providedCodeActionKinds,

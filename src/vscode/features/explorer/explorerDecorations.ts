@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Config } from '../../configuration';
 import { ToggledFeature } from '../feature';
 import type { FeatureHost } from '../feature';
 
@@ -14,10 +13,6 @@ export class ExplorerDecorations extends ToggledFeature implements vscode.FileDe
 	constructor(private readonly host: FeatureHost) {
 		super(['explorerDecorations']);
 		this.start();
-	}
-
-	protected wanted(config: Config): boolean {
-		return config.explorerDecorations.enabled;
 	}
 
 	protected enable(): void {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Config } from '../../configuration';
 import { ModuleIndex } from '../../repo/moduleIndex';
 import { ToggledFeature } from '../feature';
 import type { FeatureHost } from '../feature';
@@ -11,10 +10,6 @@ export class ContractHints extends ToggledFeature {
 	constructor(private readonly host: FeatureHost) {
 		super(['inlineHints']);
 		this.start();
-	}
-
-	protected wanted(config: Config): boolean {
-		return config.inlineHints.enabled;
 	}
 
 	protected enable(): void {
@@ -32,10 +27,6 @@ export class ImportHints extends ToggledFeature {
 	constructor(private readonly host: FeatureHost) {
 		super(['importHints']);
 		this.start();
-	}
-
-	protected wanted(config: Config): boolean {
-		return config.importHints.enabled;
 	}
 
 	protected enable(): void {

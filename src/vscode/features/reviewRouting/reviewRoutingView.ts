@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Change, ForecastContract, ForecastDomain, ReviewForecast } from '../../../engine/guardrails/types';
 import type { OwnershipShift, RuleChanges } from '../../../engine/ruleChanges/ruleChanges';
-import type { Config } from '../../configuration';
 import { reviewRoutingViewId } from '../../constants';
 import { getGitApi, workingChanges } from '../../repo/gitApi';
 import type { GitApi } from '../../repo/gitApi';
@@ -56,10 +55,6 @@ export class ReviewRoutingView extends ToggledFeature implements vscode.TreeData
 	constructor(private readonly host: FeatureHost) {
 		super(['reviewRouting']);
 		this.start();
-	}
-
-	protected wanted(config: Config): boolean {
-		return config.reviewRouting.enabled;
 	}
 
 	protected enable(): void {

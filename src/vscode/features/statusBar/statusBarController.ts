@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { isCodeownersStandIn } from '../../../engine/guardrails/decisionRender';
-import type { Config } from '../../configuration';
 import { commands, contextKeys, statusBarItemId } from '../../constants';
 import type { FileAnswer } from '../../repo/ownershipService';
 import { decisionTooltip, hasData, ownersSummary, ownerTitle } from '../../presentation';
@@ -65,10 +64,6 @@ export class StatusBarController extends ToggledFeature {
 	/** Waits for the update triggered by the last event. */
 	settled(): Promise<void> {
 		return this.pending;
-	}
-
-	protected wanted(config: Config): boolean {
-		return config.statusBar.enabled;
 	}
 
 	protected enable(): void {
