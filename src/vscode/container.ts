@@ -3,11 +3,14 @@ import { registerCommands } from './commands/registerCommands';
 import { BoundaryDiagnostics } from './features/boundaries/boundaryDiagnostics';
 import { ContractDiagnostics } from './features/contracts/contractDiagnostics';
 import { ExplorerDecorations } from './features/explorer/explorerDecorations';
-import { HintsController } from './features/hints/hintsController';
+import type { FeatureHost } from './features/feature';
+import { ContractHints, ImportHints } from './features/hints/hintFeatures';
 import { LanguageController } from './features/language/languageController';
 import { Logger } from './logger';
 import { OwnershipMapPanel } from './features/ownershipMap/ownershipMapPanel';
+import { BoundaryIndex } from './repo/boundaryIndex';
 import { OwnershipService } from './repo/ownershipService';
+import { RepoFiles } from './repo/repoFiles';
 import { ReviewRoutingView } from './features/reviewRouting/reviewRoutingView';
 import { StatusBarController } from './features/statusBar/statusBarController';
 
@@ -15,10 +18,13 @@ import { StatusBarController } from './features/statusBar/statusBarController';
  * The composition root. Cheap things (the logger, the service shell, UI objects) are created
  * eagerly; the models themselves are built on first need by the service. Every feature is a
  * controller that owns its UI and listeners; add one with a single `this.register(...)` line.
+ * Features get the container as a `FeatureHost` and see nothing else of it.
  */
-export class Container implements vscode.Disposable {
+export class Container implements vscode.Disposable, FeatureHost {
 	readonly logger: Logger;
 	readonly service: OwnershipService;
+	readonly files: RepoFiles;
+	readonly boundaryIndex: BoundaryIndex;
 	readonly statusBar: StatusBarController;
 	readonly contractDiagnostics: ContractDiagnostics;
 	readonly explorerDecorations: ExplorerDecorations;
@@ -36,6 +42,8 @@ export class Container implements vscode.Disposable {
 	constructor(readonly context: vscode.ExtensionContext) {
 		this.logger = this.register(new Logger(), 'logger');
 		this.service = this.register(new OwnershipService(this.logger), 'service');
+		this.files = this.register(new RepoFiles(this.logger), 'files');
+		this.boundaryIndex = this.register(new BoundaryIndex(this.logger, this.service), 'boundaryIndex');
 		this.statusBar = this.register(new StatusBarController(this), 'statusBar');
 		this.contractDiagnostics = this.register(new ContractDiagnostics(this), 'contractDiagnostics');
 		this.explorerDecorations = this.register(new ExplorerDecorations(this), 'explorerDecorations');
@@ -45,7 +53,8 @@ export class Container implements vscode.Disposable {
 		}
 		// Other features (language support, hints) register here, one line each.
 		this.language = this.register(new LanguageController(this));
-		this.register(new HintsController(this));
+		this.register(new ContractHints(this), 'contractHints');
+		this.register(new ImportHints(this), 'importHints');
 		this.ownershipMap = this.register(new OwnershipMapPanel(this), 'ownershipMap');
 		this.boundaries = this.register(new BoundaryDiagnostics(this), 'boundaries');
 	}

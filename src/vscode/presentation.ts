@@ -2,8 +2,18 @@ import * as vscode from 'vscode';
 import type { Decision, PersonRef } from '../engine/guardrails/types';
 import type { SectionResolution } from '../engine/codeowners/types';
 import { isCodeownersStandIn, leadAction } from '../engine/guardrails/decisionRender';
+import type { WorkspaceModel } from '../engine/workspaceModel';
 import { commands, docsBaseUrl } from './constants';
-import type { FileAnswer } from './repo/ownershipService';
+
+/**
+ * What a card shows: the file, its decision, and which rule files its repository has. Named in
+ * engine types so this module stays below repo/ and the features; a `FileAnswer` fits it.
+ */
+export interface AnswerView {
+	readonly path: string;
+	readonly decision: Decision;
+	readonly repo: { readonly model: Pick<WorkspaceModel, 'codeowners' | 'config'> };
+}
 
 /** Where the guardrails.yaml reference lives: the "set up domains" link. */
 export const domainsSetupUrl = `${docsBaseUrl}guardrails-config.md`;
@@ -56,7 +66,7 @@ export function hasData(decision: Decision): boolean {
  * hostile CODEOWNERS or guardrails.yaml cannot inject links or command URIs; the only links are
  * our own commands, and `isTrusted` allows nothing else.
  */
-export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
+export function decisionTooltip(answer: AnswerView): vscode.MarkdownString {
 	const { decision } = answer;
 	// Icons on from the start: appendText then escapes `$(…)` in workspace text.
 	const md = new vscode.MarkdownString(undefined, true);
@@ -167,7 +177,7 @@ export function decisionTooltip(answer: FileAnswer): vscode.MarkdownString {
  * The day-one offer: a repository with a CODEOWNERS and no guardrails config gets "Set up domains
  * and leads…" where the user already looks (the status-bar card, Who Decides This?), never a pop-up.
  */
-export function offersSetup(answer: FileAnswer): boolean {
+export function offersSetup(answer: AnswerView): boolean {
 	return answer.repo.model.codeowners !== null && answer.repo.model.config === null;
 }
 

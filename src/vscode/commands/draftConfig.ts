@@ -29,7 +29,7 @@ export async function draftConfig(container: Container, arg?: unknown): Promise<
 	const draft = await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Drafting guardrails.yaml…') },
 		async () => {
-			const files = (await trackedFiles(root)) ?? (await container.language.files.get(root)).files;
+			const files = (await trackedFiles(root)) ?? (await container.files.get(root)).files;
 			const log = await recentHistory(root, historyWindow, gitLogFormat, historyLimit);
 			const codeowners = repo?.model.codeowners ?? null;
 			const model = await inferModel({

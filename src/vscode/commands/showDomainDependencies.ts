@@ -8,7 +8,7 @@ export async function showDomainDependencies(container: Container, arg?: unknown
 	if (uri === undefined) {
 		return undefined;
 	}
-	const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading imports…') }, () => container.boundaries.index.report(uri));
+	const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading imports…') }, () => container.boundaryIndex.report(uri));
 	if (result === undefined) {
 		void vscode.window.showInformationMessage(vscode.l10n.t('No guardrails.yaml with domains in this workspace: there are no domain dependencies to show.'));
 		return undefined;

@@ -3,9 +3,9 @@ import { BoundaryRulesIndex } from '../../engine/imports/boundaryCheck';
 import { loadRepoModules, scanBoundaries } from '../../engine/imports/boundaryScan';
 import type { BoundaryReport } from '../../engine/imports/boundaryScan';
 import type { RepoModules } from '../../engine/imports/repoModules';
-import type { Container } from '../container';
+import type { Logger } from '../logger';
 import { RepoFiles } from './repoFiles';
-import type { RepoModel } from './ownershipService';
+import type { OwnershipService, RepoModel } from './ownershipService';
 import { KeyedDebouncer } from '../keyedDebouncer';
 
 /** What checking one file's imports needs for one repository: resolution context and compiled rules. */
@@ -33,17 +33,17 @@ export class BoundaryIndex implements vscode.Disposable {
 	/** Fires when a context was dropped: diagnostics recompute. */
 	readonly onDidChange = this.onDidChangeEmitter.event;
 
-	constructor(private readonly container: Container) {
-		this.files = new RepoFiles(container.logger);
+	constructor(private readonly logger: Logger, private readonly service: OwnershipService) {
+		this.files = new RepoFiles(logger);
 		this.subscriptions = vscode.Disposable.from(
 			this.files.onDidChange((root) => this.drop(root.toString())),
-			container.service.onDidChangeModel(() => this.dropAll()),
+			service.onDidChangeModel(() => this.dropAll()),
 		);
 	}
 
 	/** The context of the repository holding `uri`, or undefined when it has no boundary rules to check. */
 	async contextFor(uri: vscode.Uri): Promise<BoundaryContext | undefined> {
-		const repo = await this.container.service.repoFor(uri);
+		const repo = await this.service.repoFor(uri);
 		if (repo === undefined || repo.config === null || repo.model.context.index === null) {
 			return undefined;
 		}
@@ -52,7 +52,7 @@ export class BoundaryIndex implements vscode.Disposable {
 		if (context === undefined) {
 			this.watch(repo.root);
 			context = this.build(repo).catch((error: unknown) => {
-				this.container.logger.error(`boundaries: index of ${repo.root.fsPath} failed: ${String(error)}`);
+				this.logger.error(`boundaries: index of ${repo.root.fsPath} failed: ${String(error)}`);
 				return undefined;
 			});
 			this.contexts.set(key, context);
@@ -77,7 +77,7 @@ export class BoundaryIndex implements vscode.Disposable {
 		const started = Date.now();
 		const list = await this.files.get(repo.root);
 		const modules = await loadRepoModules(repo.host, list.files);
-		this.container.logger.info(`Boundaries: indexed ${list.files.length} files of ${repo.root.fsPath} in ${Date.now() - started} ms`);
+		this.logger.info(`Boundaries: indexed ${list.files.length} files of ${repo.root.fsPath} in ${Date.now() - started} ms`);
 		return { repo, modules, rules: new BoundaryRulesIndex(config, index) };
 	}
 

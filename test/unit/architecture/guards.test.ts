@@ -1,6 +1,6 @@
 // The layering guards must fail when broken: a guard that never fires is no guard. Each probe is a
-// file that exists only in memory, at a path inside src/engine or src/cli, checked the way
-// `npm run typecheck` and `npm run lint` check the real files.
+// file that exists only in memory, at a path inside src/engine, src/cli or a room of src/vscode,
+// checked the way `npm run typecheck` and `npm run lint` check the real files.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
@@ -57,5 +57,92 @@ suite('architecture guards fail when broken', function () {
 		assert.match((await cli("import * as vscode from 'vscode';\nexport const probe = vscode;\n")).join('\n'), /The CLI runs without VS Code/);
 		assert.match((await cli("import * as x from '../../vscode/configuration';\nexport const probe = x;\n")).join('\n'), /The CLI imports the engine, never src\/vscode/);
 		assert.deepEqual(await cli("import { line } from '../output';\nexport const probe = line;\n"), []);
+	});
+	// The rooms of src/vscode (docs/architecture.md, "Extension"). Each rule is tried from a file right
+	// in its room (shallow) and from one two folders further down (deep), where the same target is two
+	// `../` further away; type-only imports count, since the container circle was made of them.
+	const restricted = (messages: string[]): string => messages.filter((m) => m.startsWith('no-restricted-imports')).join('\n');
+	const probe = async (probePath: string, specifier: string): Promise<string> =>
+		restricted(await lintMessages(probePath, `import type * as x from '${specifier}';\nexport type Probe = typeof x;\n`));
+
+	test('lint keeps features out of the container, commands, the test API, extension.ts and each other', async () => {
+		const shallow = 'src/vscode/features/statusBar/probe.ts';
+		const deep = 'src/vscode/features/statusBar/parts/more/probe.ts';
+		const banned: [string, string, RegExp][] = [
+			[shallow, '../../container', /never the container/],
+			[deep, '../../../../container', /never the container/],
+			[shallow, '../../commands/whoDecides', /never the container, commands\//],
+			[deep, '../../../../commands/whoDecides', /never the container, commands\//],
+			[shallow, '../../testApi', /the test API/],
+			[deep, '../../../../extension', /extension\.ts/],
+			[shallow, '../contracts/contractDiagnostics', /never another feature/],
+			[deep, '../../../contracts/contractDiagnostics', /never another feature/],
+			[shallow, '../../features/contracts/contractDiagnostics', /never the container/],
+			[shallow, '../../../cli/main', /nothing else of src/],
+			[shallow, '../../../webview/ownershipMap/main', /nothing else of src/],
+			[deep, '../../../../../webview/ownershipMap/main', /nothing else of src/],
+			[shallow, '../../../../test/unit/probe', /outside src/],
+			// The shared base sits in features/ itself: it may not reach into a feature either.
+			['src/vscode/features/probe.ts', './statusBar/statusBarController', /never another feature/],
+			['src/vscode/features/probe.ts', '../container', /never the container/],
+		];
+		for (const [file, specifier, message] of banned) {
+			assert.match(await probe(file, specifier), message, `${file}: ${specifier}`);
+		}
+		const allowed: [string, string][] = [
+			[shallow, './statusBarController'],
+			[shallow, '../feature'],
+			[deep, '../../../feature'],
+			[deep, '../../statusBarController'],
+			[deep, '../sibling'],
+			[shallow, '../../repo/ownershipService'],
+			[deep, '../../../../repo/ownershipService'],
+			[shallow, '../../configuration'],
+			[shallow, '../../presentation'],
+			[shallow, '../../keyedDebouncer'],
+			[shallow, '../../../engine/paths'],
+			[deep, '../../../../../engine/paths'],
+			[shallow, '../../../webview/ownershipMap/protocol'],
+			[shallow, '../../../webview/ownershipMap/styles'],
+			[shallow, 'vscode'],
+		];
+		for (const [file, specifier] of allowed) {
+			assert.equal(await probe(file, specifier), '', `${file}: ${specifier}`);
+		}
+	});
+
+	test('lint keeps repo/ below the features, the commands and the container', async () => {
+		const shallow = 'src/vscode/repo/probe.ts';
+		const deep = 'src/vscode/repo/parts/more/probe.ts';
+		const banned: [string, string, RegExp][] = [
+			[shallow, '../features/feature', /repo\/ imports the shared modules/],
+			[deep, '../../../features/statusBar/statusBarController', /repo\/ imports the shared modules/],
+			[shallow, '../container', /never features\/, commands\/, the container/],
+			[deep, '../../../container', /never features\/, commands\/, the container/],
+			[shallow, '../commands/whoDecides', /never features\/, commands\//],
+			[shallow, '../testApi', /the test API/],
+			[shallow, '../../webview/ownershipMap/protocol', /repo\/ imports the engine; nothing else/],
+			[deep, '../../../../cli/main', /repo\/ imports the engine; nothing else/],
+		];
+		for (const [file, specifier, message] of banned) {
+			assert.match(await probe(file, specifier), message, `${file}: ${specifier}`);
+		}
+		for (const [file, specifier] of [[shallow, './ownershipService'], [deep, '../../ownershipService'], [shallow, '../logger'], [deep, '../../../configuration'], [shallow, '../../engine/paths'], [deep, '../../../../engine/paths']]) {
+			assert.equal(await probe(file, specifier), '', `${file}: ${specifier}`);
+		}
+	});
+
+	test('lint keeps the shared modules below every room', async () => {
+		for (const specifier of ['./repo/ownershipService', './features/feature', './commands/whoDecides', './container', './testApi']) {
+			assert.match(await probe('src/vscode/presentation.ts', specifier), /A shared module imports other shared modules/, specifier);
+		}
+		assert.match(await probe('src/vscode/constants.ts', '../webview/ownershipMap/protocol'), /A shared module imports the engine; nothing else/);
+		for (const specifier of ['./constants', '../engine/paths']) {
+			assert.equal(await probe('src/vscode/presentation.ts', specifier), '', specifier);
+		}
+	});
+
+	test('lint refuses relative imports from files deeper than the room rules reach', async () => {
+		assert.match(await probe('src/vscode/features/a/b/c/d/e/f/g/h/probe.ts', '../../../../../../../../../../../engine/paths'), /Deeper than the import rules reach/);
 	});
 });

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { boundaryCode, boundaryViolationCode, undeclaredDependencyCode } from '../../../engine/imports/boundaryCheck';
 import type { BoundaryFinding } from '../../../engine/imports/boundaryCheck';
 import { fileBoundaryFindings, isImportSource } from '../../../engine/imports/boundaryScan';
-import { changed, getConfig } from '../../configuration';
+import { getConfig } from '../../configuration';
 import { commands, diagnosticSource, docsBaseUrl } from '../../constants';
-import type { Container } from '../../container';
 import { KeyedDebouncer } from '../../keyedDebouncer';
 import type { RepoModel } from '../../repo/ownershipService';
-import { BoundaryIndex } from '../../repo/boundaryIndex';
+import { ToggledFeature } from '../feature';
+import type { FeatureHost } from '../feature';
 import { DependencyGraphPanel } from './dependencyGraphPanel';
 
 /** Typing pauses shorter than this do not recompute; one file's check itself takes milliseconds. */
@@ -37,47 +37,26 @@ function severityOf(finding: BoundaryFinding): vscode.DiagnosticSeverity {
  * `undeclared-dependency`), updated as the user types (debounced), with quick fixes: who decides
  * the target, a contract request for its lead, and an `allow:` entry with a reason.
  */
-export class BoundaryDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
+export class BoundaryDiagnostics extends ToggledFeature implements vscode.CodeActionProvider {
 	static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
-	readonly index: BoundaryIndex;
 	readonly graph = new DependencyGraphPanel();
 	private collection: vscode.DiagnosticCollection | undefined;
-	private listeners: vscode.Disposable | undefined;
-	private readonly configListener: vscode.Disposable;
 	private readonly timers = new KeyedDebouncer();
 	private readonly findings = new Map<string, { repo: RepoModel; findings: BoundaryFinding[] }>();
 	/** Document version each computation started from; a late result for an older version is dropped. */
 	private readonly versions = new Map<string, number>();
 
-	constructor(private readonly container: Container) {
-		this.index = new BoundaryIndex(container);
-		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-			if (changed(e, 'boundaryDiagnostics')) {
-				this.applyEnabled();
-			}
-		});
-		this.applyEnabled();
+	constructor(private readonly host: FeatureHost) {
+		super(['boundaryDiagnostics']);
+		this.start();
 	}
 
-	private applyEnabled(): void {
-		const enabled = getConfig().boundaryDiagnostics.enabled;
-		if (enabled && !this.collection) {
-			this.collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.boundaries');
-			this.listeners = vscode.Disposable.from(
-				vscode.workspace.onDidChangeTextDocument((e) => {
-					if (e.contentChanges.length > 0) {
-						this.schedule(e.document);
-					}
-				}),
-				vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
-				vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
-				this.index.onDidChange(() => this.refreshAll()),
-				vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: BoundaryDiagnostics.providedCodeActionKinds }),
-			);
-			this.refreshAll();
-		} else if (!enabled && this.collection) {
-			this.disposeUi();
-		}
+	protected enable(): void {
+		this.collection = this.track(vscode.languages.createDiagnosticCollection('ownershipGuardrails.boundaries'));
+		this.trackDocuments((document) => this.schedule(document), (uri) => this.clear(uri));
+		this.track(this.host.boundaryIndex.onDidChange(() => this.refreshAll()));
+		this.track(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: BoundaryDiagnostics.providedCodeActionKinds }));
+		this.refreshAll();
 	}
 
 	private refreshAll(): void {
@@ -91,7 +70,7 @@ export class BoundaryDiagnostics implements vscode.Disposable, vscode.CodeAction
 			return;
 		}
 		this.timers.schedule(document.uri.toString(), debounceMs, () => {
-			this.compute(document).catch((error: unknown) => this.container.logger.error(`boundaries: ${String(error)}`));
+			this.compute(document).catch((error: unknown) => this.host.logger.error(`boundaries: ${String(error)}`));
 		});
 	}
 
@@ -100,7 +79,7 @@ export class BoundaryDiagnostics implements vscode.Disposable, vscode.CodeAction
 		const key = document.uri.toString();
 		const version = document.version;
 		this.versions.set(key, version);
-		const context = await this.index.contextFor(document.uri);
+		const context = await this.host.boundaryIndex.contextFor(document.uri);
 		const path = context?.repo.relativePath(document.uri);
 		if (!this.collection || document.isClosed || this.versions.get(key) !== version) {
 			return [];
@@ -185,19 +164,14 @@ export class BoundaryDiagnostics implements vscode.Disposable, vscode.CodeAction
 		this.collection?.delete(uri);
 	}
 
-	private disposeUi(): void {
+	protected disable(): void {
 		this.timers.dispose();
-		this.listeners?.dispose();
-		this.listeners = undefined;
-		this.collection?.dispose();
 		this.collection = undefined;
 		this.findings.clear();
 	}
 
 	dispose(): void {
-		this.configListener.dispose();
-		this.disposeUi();
+		super.dispose();
 		this.graph.dispose();
-		this.index.dispose();
 	}
 }

@@ -4,15 +4,16 @@ import type { ContractCrossing } from '../../../engine/guardrails/decisionRender
 import type { Contract, Decision } from '../../../engine/guardrails/types';
 import { changedLines } from '../../../engine/lineDiff';
 import type { ChangedLines } from '../../../engine/lineDiff';
-import { changed, getConfig } from '../../configuration';
+import { getConfig } from '../../configuration';
 import type { SeveritySetting } from '../../configuration';
 import { commands, diagnosticSource, docsBaseUrl } from '../../constants';
-import type { Container } from '../../container';
 import { getGitApi, headText } from '../../repo/gitApi';
 import type { GitApi } from '../../repo/gitApi';
 import type { FileAnswer } from '../../repo/ownershipService';
 import { personLabel } from '../../presentation';
 import { KeyedDebouncer } from '../../keyedDebouncer';
+import { ToggledFeature } from '../feature';
+import type { FeatureHost } from '../feature';
 
 export const contractEditCode = 'contract-edit';
 export const crossTeamEditCode = 'cross-team-edit';
@@ -64,59 +65,40 @@ function docsCode(value: string): { value: string; target: vscode.Uri } {
  * edits and differences from HEAD. Editing another team's file gets one Information diagnostic.
  * Computed debounced per document and cleared when the document closes.
  */
-export class ContractDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
+export class ContractDiagnostics extends ToggledFeature implements vscode.CodeActionProvider {
 	static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 	private collection: vscode.DiagnosticCollection | undefined;
-	private listeners: vscode.Disposable | undefined;
-	private readonly configListener: vscode.Disposable;
 	private readonly timers = new KeyedDebouncer();
 	private readonly inFlight = new Map<string, Promise<void>>();
 	private readonly headCache = new Map<string, Promise<string | undefined>>();
 	private gitApi: Promise<GitApi | undefined> | undefined;
 
-	constructor(private readonly container: Container) {
-		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-			if (changed(e, 'contractDiagnostics') || changed(e, 'crossTeamInfo')) {
-				this.applyEnabled();
-				this.refreshAll();
-			}
-		});
-		this.applyEnabled();
+	constructor(private readonly host: FeatureHost) {
+		super(['contractDiagnostics', 'crossTeamInfo']);
+		this.start();
 	}
 
-	private enabled(): boolean {
-		const config = getConfig();
-		return config.contractDiagnostics.enabled || config.crossTeamInfo.enabled;
+	protected enable(): void {
+		this.collection = this.track(vscode.languages.createDiagnosticCollection('ownershipGuardrails.contracts'));
+		this.trackDocuments((document) => this.schedule(document), (uri) => this.clear(uri));
+		this.track(vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document)));
+		this.track(this.host.service.onDidChangeModel(() => this.refreshAll()));
+		this.track(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, {
+			providedCodeActionKinds: ContractDiagnostics.providedCodeActionKinds,
+		}));
+		void this.watchGit();
+		this.refreshAll();
 	}
 
-	private applyEnabled(): void {
-		if (this.enabled() && !this.collection) {
-			this.collection = vscode.languages.createDiagnosticCollection('ownershipGuardrails.contracts');
-			this.listeners = vscode.Disposable.from(
-				vscode.workspace.onDidChangeTextDocument((e) => {
-					if (e.contentChanges.length > 0) {
-						this.schedule(e.document);
-					}
-				}),
-				vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
-				vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document)),
-				vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
-				this.container.service.onDidChangeModel(() => this.refreshAll()),
-				vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, {
-					providedCodeActionKinds: ContractDiagnostics.providedCodeActionKinds,
-				}),
-			);
-			void this.watchGit();
-			this.refreshAll();
-		} else if (!this.enabled() && this.collection) {
-			this.disposeUi();
-		}
+	/** Severity and the cross-team switch change what is shown: recompute even when the surface stays on. */
+	protected settingsChanged(): void {
+		this.refreshAll();
 	}
 
 	/** HEAD moves on commit and checkout: drop cached HEAD texts and recompute. */
 	private async watchGit(): Promise<void> {
 		const api = await this.git();
-		if (!api || !this.listeners) {
+		if (!api || !this.enabled) {
 			return;
 		}
 		const subscribe = (repository: { state: { onDidChange: vscode.Event<void> } }): vscode.Disposable =>
@@ -125,7 +107,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 				this.refreshAll();
 			});
 		const subscriptions = [...api.repositories.map(subscribe), api.onDidOpenRepository((repository) => subscriptions.push(subscribe(repository)))];
-		this.listeners = vscode.Disposable.from(this.listeners, { dispose: () => subscriptions.forEach((s) => s.dispose()) });
+		this.track({ dispose: () => subscriptions.forEach((s) => s.dispose()) });
 	}
 
 	private git(): Promise<GitApi | undefined> {
@@ -146,7 +128,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 		}
 		const key = document.uri.toString();
 		this.timers.schedule(key, debounceMs, () => {
-			const run = this.compute(document).catch((error: unknown) => this.container.logger.error(`diagnostics: ${String(error)}`));
+			const run = this.compute(document).catch((error: unknown) => this.host.logger.error(`diagnostics: ${String(error)}`));
 			this.inFlight.set(key, run);
 			void run.finally(() => {
 				if (this.inFlight.get(key) === run) {
@@ -181,7 +163,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 	}
 
 	private async compute(document: vscode.TextDocument): Promise<void> {
-		const answer = await this.container.service.answer(document.uri);
+		const answer = await this.host.service.answer(document.uri);
 		const collection = this.collection;
 		if (!collection || document.isClosed) {
 			return;
@@ -295,7 +277,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 		if (ours.length === 0) {
 			return [];
 		}
-		const answer = await this.container.service.answer(document.uri);
+		const answer = await this.host.service.answer(document.uri);
 		if (!answer) {
 			return [];
 		}
@@ -324,17 +306,9 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 		return actions;
 	}
 
-	private disposeUi(): void {
+	protected disable(): void {
 		this.timers.dispose();
 		this.headCache.clear();
-		this.listeners?.dispose();
-		this.listeners = undefined;
-		this.collection?.dispose();
 		this.collection = undefined;
-	}
-
-	dispose(): void {
-		this.configListener.dispose();
-		this.disposeUi();
 	}
 }

@@ -1,48 +1,30 @@
 import * as vscode from 'vscode';
-import { changed, getConfig } from '../../configuration';
-import type { Container } from '../../container';
+import { ToggledFeature } from '../feature';
+import type { FeatureHost } from '../feature';
 
 /**
  * Explorer decorations: contract files get a badge; every owned file's tooltip names its domain and
  * lead. Registered only while `explorerDecorations.enabled` is on.
  */
-export class ExplorerDecorations implements vscode.Disposable, vscode.FileDecorationProvider {
+export class ExplorerDecorations extends ToggledFeature implements vscode.FileDecorationProvider {
 	private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>();
 	readonly onDidChangeFileDecorations = this.onDidChangeEmitter.event;
-	private registration: vscode.Disposable | undefined;
-	private readonly configListener: vscode.Disposable;
 
-	constructor(private readonly container: Container) {
-		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-			if (changed(e, 'explorerDecorations')) {
-				this.applyEnabled();
-			}
-		});
-		this.applyEnabled();
+	constructor(private readonly host: FeatureHost) {
+		super(['explorerDecorations']);
+		this.start();
 	}
 
-	private applyEnabled(): void {
-		const enabled = getConfig().explorerDecorations.enabled;
-		if (enabled && !this.registration) {
-			this.registration = vscode.Disposable.from(
-				vscode.window.registerFileDecorationProvider(this),
-				this.container.service.onDidChangeModel(() => this.onDidChangeEmitter.fire(undefined)),
-			);
-		} else if (!enabled && this.registration) {
-			this.registration.dispose();
-			this.registration = undefined;
-		}
-	}
-
-	get enabled(): boolean {
-		return this.registration !== undefined;
+	protected enable(): void {
+		this.track(vscode.window.registerFileDecorationProvider(this));
+		this.track(this.host.service.onDidChangeModel(() => this.onDidChangeEmitter.fire(undefined)));
 	}
 
 	async provideFileDecoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined> {
-		if (!this.registration) {
+		if (!this.enabled) {
 			return undefined;
 		}
-		const answer = await this.container.service.answer(uri);
+		const answer = await this.host.service.answer(uri);
 		const decision = answer?.decision;
 		if (!decision) {
 			return undefined;
@@ -67,8 +49,7 @@ export class ExplorerDecorations implements vscode.Disposable, vscode.FileDecora
 	}
 
 	dispose(): void {
-		this.configListener.dispose();
-		this.registration?.dispose();
+		super.dispose();
 		this.onDidChangeEmitter.dispose();
 	}
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Container } from '../../container';
 import { CodeownersAnalyzer } from './codeownersAnalysis';
 import { CodeownersCompletion } from './codeownersCompletion';
 import { CodeownersDiagnostics } from './codeownersDiagnostics';
@@ -8,7 +7,8 @@ import { CodeownersLinks } from './codeownersLinks';
 import { CodeownersQuickFixes } from './codeownersQuickFixes';
 import { CodeHostResolver } from '../../repo/codeHostResolver';
 import { GuardrailsDiagnostics } from './guardrailsDiagnostics';
-import { RepoFiles } from '../../repo/repoFiles';
+import type { RepoFiles } from '../../repo/repoFiles';
+import type { FeatureHost } from '../feature';
 
 const codeownersSelector: vscode.DocumentSelector = { language: 'codeowners' };
 
@@ -22,14 +22,14 @@ export class LanguageController implements vscode.Disposable {
 	readonly guardrailsDiagnostics: GuardrailsDiagnostics;
 	private readonly disposables: vscode.Disposable[] = [];
 
-	constructor(container: Container) {
-		const analyzer = new CodeownersAnalyzer(container.service);
+	constructor(host: FeatureHost) {
+		const analyzer = new CodeownersAnalyzer(host.service);
 		const codeHosts = new CodeHostResolver();
-		this.files = new RepoFiles(container.logger);
-		this.codeownersDiagnostics = new CodeownersDiagnostics(analyzer, this.files, container.logger);
-		this.guardrailsDiagnostics = new GuardrailsDiagnostics(container.service, this.files, container.logger);
+		// The host owns the file list; it is kept here for the test API's leak checks.
+		this.files = host.files;
+		this.codeownersDiagnostics = new CodeownersDiagnostics(analyzer, this.files, host.logger);
+		this.guardrailsDiagnostics = new GuardrailsDiagnostics(host.service, this.files, host.logger);
 		this.disposables.push(
-			this.files,
 			this.codeownersDiagnostics,
 			this.guardrailsDiagnostics,
 			vscode.languages.registerHoverProvider(codeownersSelector, new CodeownersHover(analyzer, this.files, codeHosts)),
@@ -37,7 +37,7 @@ export class LanguageController implements vscode.Disposable {
 			vscode.languages.registerCompletionItemProvider(codeownersSelector, new CodeownersCompletion(analyzer, this.files), ...CodeownersCompletion.triggerCharacters),
 			vscode.languages.registerCodeActionsProvider(codeownersSelector, new CodeownersQuickFixes(), CodeownersQuickFixes.metadata),
 			// A rebuilt model may carry a new guardrails.yaml (owner hovers) or dialect setting.
-			container.service.onDidChangeModel(() => {
+			host.service.onDidChangeModel(() => {
 				analyzer.clear();
 				codeHosts.clear();
 				this.codeownersDiagnostics.validateAll();

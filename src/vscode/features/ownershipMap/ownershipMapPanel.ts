@@ -7,9 +7,9 @@ import type { HistoryCommit } from '../../../engine/history/types';
 import { ownershipMapCss } from '../../../webview/ownershipMap/styles';
 import type { DecisionLine, HostMessage, MapData, MapLabel, WebviewMessage } from '../../../webview/ownershipMap/protocol';
 import { ownershipMapViewType } from '../../constants';
-import type { Container } from '../../container';
 import { canSpawnGit, gitHistory } from '../../repo/gitApi';
 import type { RepoModel } from '../../repo/ownershipService';
+import type { FeatureHost } from '../feature';
 
 /** The review-load window of the map. */
 export const mapWindowDays = 90;
@@ -70,7 +70,7 @@ export class OwnershipMapPanel implements vscode.Disposable {
 	lastSelection: MapSelection | undefined;
 	private computing: Promise<void> | undefined;
 
-	constructor(private readonly container: Container) {}
+	constructor(private readonly host: FeatureHost) {}
 
 	get isOpen(): boolean {
 		return this.panel !== undefined;
@@ -83,7 +83,7 @@ export class OwnershipMapPanel implements vscode.Disposable {
 			void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to see its ownership map.'));
 			return;
 		}
-		const repo = await this.container.service.repoFor(target);
+		const repo = await this.host.service.repoFor(target);
 		if (!repo) {
 			void vscode.window.showInformationMessage(vscode.l10n.t('No CODEOWNERS file or guardrails.yaml here, so there is no ownership map to draw.'));
 			return;
@@ -104,7 +104,7 @@ export class OwnershipMapPanel implements vscode.Disposable {
 	}
 
 	private createPanel(): vscode.WebviewPanel {
-		const scripts = vscode.Uri.joinPath(this.container.context.extensionUri, 'dist', 'webview');
+		const scripts = vscode.Uri.joinPath(this.host.context.extensionUri, 'dist', 'webview');
 		const panel = vscode.window.createWebviewPanel(ownershipMapViewType, vscode.l10n.t('Ownership Map'), vscode.ViewColumn.Active, {
 			enableScripts: true,
 			localResourceRoots: [scripts],
@@ -155,7 +155,7 @@ export class OwnershipMapPanel implements vscode.Disposable {
 			return undefined;
 		}
 		try {
-			const result = await this.container.boundaries.index.report(repo.root);
+			const result = await this.host.boundaryIndex.report(repo.root);
 			if (result === undefined) {
 				return undefined;
 			}
@@ -168,7 +168,7 @@ export class OwnershipMapPanel implements vscode.Disposable {
 					: vscode.l10n.t('{0} cross-domain imports in {1} files; {2} break a boundary (dashed arrows).', report.findings.length, report.files, breaking),
 			};
 		} catch (error) {
-			this.container.logger.warn(`Ownership map: domain dependencies not read: ${String(error)}`);
+			this.host.logger.warn(`Ownership map: domain dependencies not read: ${String(error)}`);
 			return undefined;
 		}
 	}
@@ -176,7 +176,7 @@ export class OwnershipMapPanel implements vscode.Disposable {
 	private async compute(repo: RepoModel): Promise<void> {
 		const started = Date.now();
 		try {
-			const [list, history, dependencies] = await Promise.all([this.container.language.files.get(repo.root), this.history(repo), this.dependencies(repo)]);
+			const [list, history, dependencies] = await Promise.all([this.host.files.get(repo.root), this.history(repo), this.dependencies(repo)]);
 			const until = new Date();
 			const since = new Date(until.getTime() - mapWindowDays * 24 * 60 * 60 * 1000);
 			const analysis = analyseBottlenecks(repo.model.context, {
@@ -196,10 +196,10 @@ export class OwnershipMapPanel implements vscode.Disposable {
 				...(dependencies ? { dependencies } : {}),
 				labels: all,
 			};
-			this.container.logger.info(`Ownership map: ${report.files} files, ${report.window.commits} commits, ${map.leaves.length} areas in ${Date.now() - started} ms`);
+			this.host.logger.info(`Ownership map: ${report.files} files, ${report.window.commits} commits, ${map.leaves.length} areas in ${Date.now() - started} ms`);
 			this.post({ type: 'map', data: this.data });
 		} catch (error) {
-			this.container.logger.error(`Ownership map failed: ${String(error)}`);
+			this.host.logger.error(`Ownership map failed: ${String(error)}`);
 			this.post({ type: 'error', message: vscode.l10n.t('The ownership map could not be computed: {0}', error instanceof Error ? error.message : String(error)) });
 		}
 	}

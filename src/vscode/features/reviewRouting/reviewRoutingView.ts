@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { Change, ForecastContract, ForecastDomain, ReviewForecast } from '../../../engine/guardrails/types';
 import type { OwnershipShift, RuleChanges } from '../../../engine/ruleChanges/ruleChanges';
-import { changed, getConfig } from '../../configuration';
 import { reviewRoutingViewId } from '../../constants';
-import type { Container } from '../../container';
 import { getGitApi, workingChanges } from '../../repo/gitApi';
 import type { GitApi } from '../../repo/gitApi';
 import { forecastWithHeadRules } from '../../repo/headRules';
 import type { RepoModel } from '../../repo/ownershipService';
 import { domainsSetupUrl, ownerKindLabel } from '../../presentation';
+import { ToggledFeature } from '../feature';
+import type { FeatureHost } from '../feature';
 
 /** The forecast for one repository's working-tree changes. */
 export interface RoutingSnapshot {
@@ -44,46 +44,34 @@ const refreshDelayMs = 500;
  * "Review Routing" in the Source Control container: the working-tree changes grouped by domain,
  * with the contracts they touch, the reviewers to request and whether the forum is needed.
  */
-export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProvider<Node> {
+export class ReviewRoutingView extends ToggledFeature implements vscode.TreeDataProvider<Node> {
 	private readonly onDidChangeTreeDataEmitter = new vscode.EventEmitter<Node | undefined>();
 	readonly onDidChangeTreeData = this.onDidChangeTreeDataEmitter.event;
 	private view: vscode.TreeView<Node> | undefined;
-	private listeners: vscode.Disposable | undefined;
-	private readonly configListener: vscode.Disposable;
 	private snapshots: Promise<RoutingSnapshot[]> | undefined;
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private gitApi: Promise<GitApi | undefined> | undefined;
 
-	constructor(private readonly container: Container) {
-		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-			if (changed(e, 'reviewRouting')) {
-				this.applyEnabled();
-			}
-		});
-		this.applyEnabled();
+	constructor(private readonly host: FeatureHost) {
+		super(['reviewRouting']);
+		this.start();
 	}
 
-	private applyEnabled(): void {
-		const enabled = getConfig().reviewRouting.enabled;
-		if (enabled && !this.view) {
-			this.view = vscode.window.createTreeView(reviewRoutingViewId, { treeDataProvider: this, showCollapseAll: true });
-			this.listeners = vscode.Disposable.from(
-				this.container.service.onDidChangeModel(() => this.scheduleRefresh()),
-				vscode.workspace.onDidSaveTextDocument(() => this.scheduleRefresh()),
-				vscode.workspace.onDidCreateFiles(() => this.scheduleRefresh()),
-				vscode.workspace.onDidDeleteFiles(() => this.scheduleRefresh()),
-				vscode.workspace.onDidRenameFiles(() => this.scheduleRefresh()),
-				// Git is looked up only once the view is actually shown.
-				this.view.onDidChangeVisibility((e) => {
-					if (e.visible) {
-						void this.watchGit();
-						this.scheduleRefresh();
-					}
-				}),
-			);
-		} else if (!enabled && this.view) {
-			this.disposeUi();
-		}
+	protected enable(): void {
+		const view = this.track(vscode.window.createTreeView(reviewRoutingViewId, { treeDataProvider: this, showCollapseAll: true }));
+		this.view = view;
+		this.track(this.host.service.onDidChangeModel(() => this.scheduleRefresh()));
+		this.track(vscode.workspace.onDidSaveTextDocument(() => this.scheduleRefresh()));
+		this.track(vscode.workspace.onDidCreateFiles(() => this.scheduleRefresh()));
+		this.track(vscode.workspace.onDidDeleteFiles(() => this.scheduleRefresh()));
+		this.track(vscode.workspace.onDidRenameFiles(() => this.scheduleRefresh()));
+		// Git is looked up only once the view is actually shown.
+		this.track(view.onDidChangeVisibility((e) => {
+			if (e.visible) {
+				void this.watchGit();
+				this.scheduleRefresh();
+			}
+		}));
 	}
 
 	private watchingGit = false;
@@ -95,7 +83,7 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		this.watchingGit = true;
 		this.gitApi ??= getGitApi();
 		const api = await this.gitApi;
-		if (!api || !this.listeners) {
+		if (!api || !this.enabled) {
 			return;
 		}
 		const subscriptions: vscode.Disposable[] = [];
@@ -104,7 +92,7 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		};
 		api.repositories.forEach(subscribe);
 		subscriptions.push(api.onDidOpenRepository(subscribe));
-		this.listeners = vscode.Disposable.from(this.listeners, { dispose: () => subscriptions.forEach((s) => s.dispose()) });
+		this.track({ dispose: () => subscriptions.forEach((s) => s.dispose()) });
 	}
 
 	private scheduleRefresh(): void {
@@ -122,7 +110,7 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 	async compute(): Promise<RoutingSnapshot[]> {
 		this.gitApi ??= getGitApi();
 		const api = await this.gitApi;
-		const repos = await this.container.service.allRepos();
+		const repos = await this.host.service.allRepos();
 		const snapshots: RoutingSnapshot[] = [];
 		for (const repo of repos) {
 			const snapshot = await this.snapshot(repo, api);
@@ -140,11 +128,11 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 			return undefined;
 		}
 		try {
-			const files = async (): Promise<readonly string[]> => (await this.container.language.files.get(repo.root)).files;
+			const files = async (): Promise<readonly string[]> => (await this.host.files.get(repo.root)).files;
 			const routed = await forecastWithHeadRules(repo, api, changes, files);
 			return { root: repo.root, changes, forecast: routed.forecast, codeownersOnly: repo.model.config === null, ...(routed.rules ? { rules: routed.rules } : {}) };
 		} catch (error) {
-			this.container.logger.error(`forecast failed: ${String(error)}`);
+			this.host.logger.error(`forecast failed: ${String(error)}`);
 			return undefined;
 		}
 	}
@@ -162,11 +150,6 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 			});
 		}
 		return rendered;
-	}
-
-	/** Whether the view exists (its setting is on). */
-	get enabled(): boolean {
-		return this.view !== undefined;
 	}
 
 	async getChildren(node?: Node): Promise<Node[]> {
@@ -342,22 +325,18 @@ export class ReviewRoutingView implements vscode.Disposable, vscode.TreeDataProv
 		}
 	}
 
-	private disposeUi(): void {
+	protected disable(): void {
 		if (this.timer) {
 			clearTimeout(this.timer);
 			this.timer = undefined;
 		}
-		this.listeners?.dispose();
-		this.listeners = undefined;
-		this.view?.dispose();
 		this.view = undefined;
 		this.watchingGit = false;
 		this.snapshots = undefined;
 	}
 
 	dispose(): void {
-		this.configListener.dispose();
-		this.disposeUi();
+		super.dispose();
 		this.onDidChangeTreeDataEmitter.dispose();
 	}
 }

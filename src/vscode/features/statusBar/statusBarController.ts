@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { isCodeownersStandIn } from '../../../engine/guardrails/decisionRender';
-import { changed, getConfig } from '../../configuration';
 import { commands, contextKeys, statusBarItemId } from '../../constants';
-import type { Container } from '../../container';
 import type { FileAnswer } from '../../repo/ownershipService';
 import { decisionTooltip, hasData, ownersSummary, ownerTitle } from '../../presentation';
+import { ToggledFeature } from '../feature';
+import type { FeatureHost } from '../feature';
 
 /** What the item shows, kept so tests (and the flicker guard) can compare states. */
 export interface StatusBarState {
@@ -26,10 +26,8 @@ const hidden: StatusBarState = { visible: false, text: '', tooltip: '', tooltipT
  * while `statusBar.enabled` is on. Updates only what changed, so switching between files of the
  * same owner does not make it flicker.
  */
-export class StatusBarController implements vscode.Disposable {
+export class StatusBarController extends ToggledFeature {
 	private item: vscode.StatusBarItem | undefined;
-	private listeners: vscode.Disposable | undefined;
-	private readonly configListener: vscode.Disposable;
 	private state: StatusBarState = hidden;
 	private generation = 0;
 	private hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -44,13 +42,9 @@ export class StatusBarController implements vscode.Disposable {
 	/** How many updates (editor switches, model changes) were handled (cumulative). */
 	updates = 0;
 
-	constructor(private readonly container: Container) {
-		this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-			if (changed(e, 'statusBar')) {
-				this.applyEnabled();
-			}
-		});
-		this.applyEnabled();
+	constructor(private readonly host: FeatureHost) {
+		super(['statusBar']);
+		this.start();
 	}
 
 	/** Whether the item exists (the setting is on and the controller is not disposed). */
@@ -72,27 +66,20 @@ export class StatusBarController implements vscode.Disposable {
 		return this.pending;
 	}
 
-	private applyEnabled(): void {
-		const enabled = getConfig().statusBar.enabled;
-		if (enabled && !this.item) {
-			this.item = vscode.window.createStatusBarItem(statusBarItemId, vscode.StatusBarAlignment.Right, 100);
-			this.item.name = vscode.l10n.t('Ownership Guardrails');
-			this.item.command = commands.whoDecides;
-			this.state = hidden;
-			this.listeners = vscode.Disposable.from(
-				vscode.window.onDidChangeActiveTextEditor((editor) => this.update(editor)),
-				this.container.service.onDidChangeModel(() => this.update(vscode.window.activeTextEditor)),
-			);
-			// Not during activation: the first answer is computed once activate() has returned.
-			const scheduledAt = this.generation;
-			setTimeout(() => {
-				if (this.item && this.generation === scheduledAt) {
-					this.update(vscode.window.activeTextEditor);
-				}
-			}, 0);
-		} else if (!enabled && this.item) {
-			this.disposeUi();
-		}
+	protected enable(): void {
+		this.item = this.track(vscode.window.createStatusBarItem(statusBarItemId, vscode.StatusBarAlignment.Right, 100));
+		this.item.name = vscode.l10n.t('Ownership Guardrails');
+		this.item.command = commands.whoDecides;
+		this.state = hidden;
+		this.track(vscode.window.onDidChangeActiveTextEditor((editor) => this.update(editor)));
+		this.track(this.host.service.onDidChangeModel(() => this.update(vscode.window.activeTextEditor)));
+		// Not during activation: the first answer is computed once activate() has returned.
+		const scheduledAt = this.generation;
+		setTimeout(() => {
+			if (this.item && this.generation === scheduledAt) {
+				this.update(vscode.window.activeTextEditor);
+			}
+		}, 0);
 	}
 
 	/** Recomputes for an editor; synchronous when the model is already built. */
@@ -116,7 +103,7 @@ export class StatusBarController implements vscode.Disposable {
 			this.pending = new Promise((resolve) => setTimeout(resolve, hideDelayMs + 10));
 			return;
 		}
-		const known = this.container.service.peek(uri);
+		const known = this.host.service.peek(uri);
 		if (known !== null) {
 			this.apply(known);
 			this.lastUpdateMs = performance.now() - started;
@@ -124,14 +111,14 @@ export class StatusBarController implements vscode.Disposable {
 			return;
 		}
 		// Keep showing the previous state while the first answer is computed: no hide/show flash.
-		this.pending = this.container.service.answer(uri).then(
+		this.pending = this.host.service.answer(uri).then(
 			(answer) => {
 				if (generation === this.generation) {
 					this.apply(answer);
 					this.lastUpdateMs = performance.now() - started;
 				}
 			},
-			(error: unknown) => this.container.logger.error(`status bar: ${String(error)}`),
+			(error: unknown) => this.host.logger.error(`status bar: ${String(error)}`),
 		);
 	}
 
@@ -213,22 +200,14 @@ export class StatusBarController implements vscode.Disposable {
 		return { visible: true, text, tooltip, tooltipText, warning, accessibilityLabel: a11y.join('; ') };
 	}
 
-	private disposeUi(): void {
+	protected disable(): void {
 		this.generation++;
 		if (this.hideTimer) {
 			clearTimeout(this.hideTimer);
 			this.hideTimer = undefined;
 		}
-		this.listeners?.dispose();
-		this.listeners = undefined;
-		this.item?.dispose();
 		this.item = undefined;
 		this.state = hidden;
-	}
-
-	dispose(): void {
-		this.configListener.dispose();
-		this.disposeUi();
 	}
 }
 
