@@ -250,6 +250,22 @@ function hasUnescaped(pattern: string, char: string): boolean {
 	return false;
 }
 
+/**
+ * Owner tokens of the entry being read; each rule keeps an exact-size copy. The rules live as long
+ * as the index, and an array grown by `push` keeps room for 17 (about 100 bytes more per rule
+ * that every garbage collection of a large file copies).
+ */
+const ownerScratch: OwnerToken[] = [];
+
+/** The first `count` scratch tokens as the rule's own array (a scratch grown by a huge line is dropped). */
+function takeOwners(count: number): OwnerToken[] {
+	const owners = ownerScratch.slice(0, count);
+	if (count > 256) {
+		ownerScratch.length = 0;
+	}
+	return owners;
+}
+
 interface ParsedEntry {
 	rule: CodeownersRule;
 	ownerTextEmpty: boolean;
@@ -267,7 +283,8 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 		report(ctx, 'unsupported-escape', 'error', start, pend, 'GitHub does not support escaping a leading `#`; the line is skipped.');
 		return undefined;
 	}
-	const owners: OwnerToken[] = [];
+	const owners = ownerScratch;
+	let ownerCount = 0;
 	let comment: string | undefined;
 	const bad: Token[] = [];
 	let i = pend;
@@ -294,7 +311,7 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 			bad.push({ text, start: s });
 			continue;
 		}
-		owners.push({ text: known.text, kind, column: s - ctx.offset + 1 });
+		owners[ownerCount++] = { text: known.text, kind, column: s - ctx.offset + 1 };
 	}
 	if (bad.length > 0) {
 		reportBadOwners(ctx, bad, 'error', 'not a valid owner (@user, @org/team or e-mail); GitHub skips this line.');
@@ -310,11 +327,11 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 	if (pattern === '/') {
 		report(ctx, 'never-matches', 'warning', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
 	}
-	const rule: CodeownersRule = { index, line: ctx.line, column: start - ctx.offset + 1, pattern, owners, exclusion: false, section: 0, text: line };
+	const rule: CodeownersRule = { index, line: ctx.line, column: start - ctx.offset + 1, pattern, owners: takeOwners(ownerCount), exclusion: false, section: 0, text: line };
 	if (comment !== undefined) {
 		rule.comment = comment;
 	}
-	return { rule, ownerTextEmpty: owners.length === 0 };
+	return { rule, ownerTextEmpty: ownerCount === 0 };
 }
 
 function parseGitlabEntry(body: string, line: string, start: number, stop: number, index: number, section: number, ctx: LineContext, intern: Intern): ParsedEntry {
@@ -324,7 +341,8 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 	if (exclusion) {
 		pattern = pattern.slice(1);
 	}
-	const owners: OwnerToken[] = [];
+	const owners = ownerScratch;
+	let ownerCount = 0;
 	const bad: Token[] = [];
 	// Owner tokens scanned in place: the first token's start and the last one's end, for reports.
 	let first = -1;
@@ -355,7 +373,7 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 			bad.push({ text, start: s });
 			continue;
 		}
-		owners.push({ text: known.text, kind, column: s - ctx.offset + 1 });
+		owners[ownerCount++] = { text: known.text, kind, column: s - ctx.offset + 1 };
 	}
 	if (bad.length > 0) {
 		reportBadOwners(ctx, bad, 'warning', 'not a valid owner; GitLab ignores it (inline comments are not supported, words after `#` are read as owners).');
@@ -364,7 +382,7 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 		report(ctx, 'exclusion-owners-ignored', 'info', first, lastEnd, 'Owners written after an exclusion are ignored by GitLab.');
 	}
 	return {
-		rule: { index, line: ctx.line, column: start - ctx.offset + 1 + (exclusion ? 1 : 0), pattern, owners, exclusion, section, text: line },
+		rule: { index, line: ctx.line, column: start - ctx.offset + 1 + (exclusion ? 1 : 0), pattern, owners: takeOwners(ownerCount), exclusion, section, text: line },
 		ownerTextEmpty: first < 0,
 	};
 }
