@@ -631,6 +631,15 @@ class RuleSet {
 	}
 
 	private markPrefix(node: PrefixNode, index: number, mode: MatchMode): void {
+		// Most rules of a large file are exact paths that own the file and everything below it:
+		// one slot serves both until another rule is filed here (`push` appends in place).
+		if (node.file === node.dir) {
+			if (node.file === undefined && mode === 'selfOrAncestor') {
+				node.file = node.dir = [index];
+				return;
+			}
+			node.dir = node.dir?.slice();
+		}
 		if (mode !== 'ancestor') {
 			node.file = push(node.file, index);
 		}
