@@ -286,7 +286,7 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 	const owners = ownerScratch;
 	let ownerCount = 0;
 	let comment: string | undefined;
-	const bad: Token[] = [];
+	let bad: Token[] | undefined;
 	let i = pend;
 	while (i < stop) {
 		while (i < stop && isSpace(body.charCodeAt(i))) {
@@ -308,21 +308,24 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 		const known = knownOwner(intern, text, 'github');
 		const kind = known.kind;
 		if (kind === undefined) {
-			bad.push({ text, start: s });
+			(bad ??= []).push({ text, start: s });
 			continue;
 		}
 		owners[ownerCount++] = { text: known.text, kind, column: s - ctx.offset + 1 };
 	}
-	if (bad.length > 0) {
+	if (bad !== undefined) {
 		reportBadOwners(ctx, bad, 'error', 'not a valid owner (@user, @org/team or e-mail); GitHub skips this line.');
 		return undefined;
 	}
-	if (gitlabSectionHeader.test(pattern)) {
-		report(ctx, 'unsupported-character-range', 'warning', start, pend,
-			'This looks like a GitLab section header; GitHub has no sections and reads it as a pattern with literal brackets. Remove it, or set the dialect to GitLab if this file is for GitLab.');
-	} else if (hasUnescaped(pattern, '[')) {
-		report(ctx, 'unsupported-character-range', 'warning', start, pend,
-			'GitHub does not support `[ ]` character ranges; the brackets are read as literal characters.');
+	// Both checks need a `[`; most patterns have none, so one native scan skips a regex per rule.
+	if (pattern.includes('[')) {
+		if (gitlabSectionHeader.test(pattern)) {
+			report(ctx, 'unsupported-character-range', 'warning', start, pend,
+				'This looks like a GitLab section header; GitHub has no sections and reads it as a pattern with literal brackets. Remove it, or set the dialect to GitLab if this file is for GitLab.');
+		} else if (hasUnescaped(pattern, '[')) {
+			report(ctx, 'unsupported-character-range', 'warning', start, pend,
+				'GitHub does not support `[ ]` character ranges; the brackets are read as literal characters.');
+		}
 	}
 	if (pattern === '/') {
 		report(ctx, 'never-matches', 'warning', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
@@ -343,7 +346,7 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 	}
 	const owners = ownerScratch;
 	let ownerCount = 0;
-	const bad: Token[] = [];
+	let bad: Token[] | undefined;
 	// Owner tokens scanned in place: the first token's start and the last one's end, for reports.
 	let first = -1;
 	let lastEnd = -1;
@@ -370,12 +373,12 @@ function parseGitlabEntry(body: string, line: string, start: number, stop: numbe
 		const known = knownOwner(intern, text, 'gitlab');
 		const kind = known.kind;
 		if (kind === undefined) {
-			bad.push({ text, start: s });
+			(bad ??= []).push({ text, start: s });
 			continue;
 		}
 		owners[ownerCount++] = { text: known.text, kind, column: s - ctx.offset + 1 };
 	}
-	if (bad.length > 0) {
+	if (bad !== undefined) {
 		reportBadOwners(ctx, bad, 'warning', 'not a valid owner; GitLab ignores it (inline comments are not supported, words after `#` are read as owners).');
 	}
 	if (exclusion && first >= 0) {
