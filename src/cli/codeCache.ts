@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
 
 /** The cache file: the SHA-256 of the bundle's text, then V8's cached data for exactly that text. */
@@ -32,11 +31,8 @@ export function readCodeCache(bundle: string, source: string): Buffer | undefine
 	return cache.length > 32 && cache.subarray(0, 32).equals(sourceDigest(source)) ? cache.subarray(32) : undefined;
 }
 
-/**
- * Runs a CommonJS bundle as `require` would, with the code cache when there is a valid one.
- * `v8Flags` are set once the bundle is compiled: V8 refuses a code cache made under other flags.
- */
-export function runBundle(bundle: string, v8Flags?: string): void {
+/** Runs a CommonJS bundle as `require` would, with the code cache when there is a valid one. */
+export function runBundle(bundle: string): void {
 	const source = fs.readFileSync(bundle, 'utf8');
 	const cachedData = readCodeCache(bundle, source);
 	// Module.wrap: the same wrapper `require` and the build script use, so the cache matches.
@@ -44,9 +40,6 @@ export function runBundle(bundle: string, v8Flags?: string): void {
 		filename: bundle,
 		...(cachedData !== undefined ? { cachedData } : {}),
 	});
-	if (v8Flags !== undefined) {
-		setFlagsFromString(v8Flags);
-	}
 	const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
 	const module = { exports: {}, filename: bundle, id: '.', loaded: false };
 	wrapper.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
