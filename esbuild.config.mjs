@@ -1,10 +1,13 @@
-// Two bundles: the extension (cjs, vscode external) and the CLI (plain Node). The CLI bundle has no
+// Two bundles: the extension (cjs, vscode external) and the CLI (plain Node), plus the webview script;
+// `--bench` builds the benchmark alone (tools/bench → out/bench/bench.js). The CLI bundle has no
 // vscode external, so an engine that imported vscode would fail this build.
 import * as esbuild from 'esbuild';
 import { removeCodeCache, writeCodeCache } from './scripts/cliCodeCache.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `npm run bench` only: the benchmark is a development tool, kept out of dist/ and of every product build.
+const bench = process.argv.includes('--bench');
 
 /** Prints errors in the form VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcher = {
@@ -44,12 +47,13 @@ const builds = [
 	// binary, dist/cli.js, is a small loader that runs dist/cli-main.js with V8's code cache.
 	{ ...common, entryPoints: ['src/cli/main.ts'], outfile: cliBundle, minifyWhitespace: true, minifySyntax: true },
 	{ ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minifyWhitespace: true, minifySyntax: true },
-	{ ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js' },
 	// Webview scripts run in the webview's browser context, not in Node.
 	{ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/ownershipMap/main.ts'], outfile: 'dist/webview/ownershipMap.js' },
 ];
 
-if (watch) {
+if (bench) {
+	await esbuild.build({ ...common, entryPoints: ['tools/bench/main.ts'], outfile: 'out/bench/bench.js' });
+} else if (watch) {
 	// Each rebuild changes the bundle: no cache rather than a stale one (the loader checks, too).
 	removeCodeCache(cliBundle);
 	for (const options of builds) {

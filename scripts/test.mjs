@@ -1,5 +1,5 @@
 // `npm test`: every check the project has, cheapest first, stopping at the first failing stage.
-//   setup        bash test-harness/setup.sh (apt packages, ripgrep cache, harness npm ci; idempotent)
+//   setup        bash test/harness/setup.sh (apt packages, ripgrep cache, harness npm ci; idempotent)
 //   static       npm run lint, npm run typecheck
 //   unit         npm run compile-tests, then mocha (.mocharc.json) in plain Node
 //   integration  npm run build, then each suite folder under test/integration in a real VS Code
@@ -188,7 +188,7 @@ async function compileTests(stage) {
 
 const stageRunners = {
 	async setup() {
-		return mustSucceed('setup', 'test-harness/setup.sh', () => run('bash', ['test-harness/setup.sh']));
+		return mustSucceed('setup', 'test/harness/setup.sh', () => run('bash', ['test/harness/setup.sh']));
 	},
 
 	async static() {
@@ -260,7 +260,7 @@ const stageRunners = {
 				continue;
 			}
 			const trustArgs = suite.untrusted ? ['--untrusted'] : [];
-			const result = await node('test-harness/runIntegration.mjs', ['--tests', entry, ...workspaceArgs, ...trustArgs, '--timeout', '420'], { limitMs: 8 * minutes, env });
+			const result = await node('test/harness/runIntegration.mjs', ['--tests', entry, ...workspaceArgs, ...trustArgs, '--timeout', '420'], { limitMs: 8 * minutes, env });
 			const counts = suiteCounts(result.output);
 			const infraProblem = result.code !== 0 && (counts?.failed ?? 0) === 0;
 			ok = record('integration', suite.folder, {
@@ -285,7 +285,7 @@ const stageRunners = {
 			console.error(`preparing the demo copy failed: ${error.message}`);
 			return record('ui', 'ui smoke', { failed: 1, note: 'workspace preparation failed' });
 		}
-		const result = await node('test-harness/uiSmoke.mjs', ['--vsix', 'ownership-guardrails.vsix', '--folder', prepared.repo], { limitMs: 5 * minutes });
+		const result = await node('test/harness/uiSmoke.mjs', ['--vsix', 'ownership-guardrails.vsix', '--folder', prepared.repo], { limitMs: 5 * minutes });
 		return record('ui', 'ui smoke', {
 			passed: result.code === 0 ? 1 : 0,
 			failed: result.code === 0 ? 0 : 1,

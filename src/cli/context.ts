@@ -117,12 +117,26 @@ export class CommandContext {
 				text = await this.readUserFile('--files-from', path.resolve(this.io.cwd, filesFrom));
 			}
 			const entries = text.includes('\0') ? text.split('\0') : text.split('\n');
-			// One pass, one Set: the list can hold a million paths.
-			const seen = new Set<string>();
+			// One pass; the list can hold a million paths. While it is in order (git lists files
+			// sorted), a path greater than the one before is new: a comparison instead of a Set
+			// holding every path. Once the order breaks, a Set of the paths so far takes over.
+			let seen: Set<string> | undefined;
+			let previous = '';
 			const files: string[] = [];
 			for (const entry of entries) {
 				const file = normaliseListedPath(entry);
-				if (file.length > 0 && !seen.has(file)) {
+				if (file.length === 0) {
+					continue;
+				}
+				if (seen === undefined) {
+					if (file > previous) {
+						previous = file;
+						files.push(file);
+						continue;
+					}
+					seen = new Set(files);
+				}
+				if (!seen.has(file)) {
 					seen.add(file);
 					files.push(file);
 				}

@@ -1,3 +1,4 @@
+import type * as ChildProcess from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { disarmDrivers, driverConfigQuery, gitCandidates, hardenedGitArgs, hardenedGitEnv } from '../engine/safety/gitHardening';
 import { parseLsTreeLong } from '../engine/safety/treeEntries';
@@ -30,8 +31,12 @@ function gitExecutable(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 async function execGit(executable: string, cwd: string, args: readonly string[], env: Record<string, string>): Promise<GitResult> {
-	// Loaded on first use: it costs several ms of every start, and many runs never start git.
-	const { execFile } = await import('node:child_process');
+	// Loaded on first use: it costs several ms of every start, and many runs never start git. A
+	// `require`, not `import()`: dist/cli.js runs the bundle in a vm.Script with a code cache, where
+	// `import()` fails ("A dynamic import callback was not specified"), and a callback passed to
+	// vm.Script is not kept by the cached code.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { execFile } = require('node:child_process') as typeof ChildProcess;
 	return new Promise((resolve, reject) => {
 		execFile(
 			executable,

@@ -5,28 +5,22 @@ import type { CliIo } from './context';
 import { CliError } from './errors';
 import { neutraliseWorkflowCommands } from './output';
 import { packageVersion } from './version';
-import { auditCommand } from './commands/audit';
-import { bottlenecksCommand } from './commands/bottlenecks';
-import { boundariesCommand } from './commands/boundaries';
-import { checkCommand } from './commands/check';
-import { initCommand } from './commands/init';
-import { lintCommand } from './commands/lint';
-import { ownersCommand } from './commands/owners';
-import { whoCommand } from './commands/who';
-
 export type { CliIo } from './context';
 
 type Handler = (ctx: CommandContext, parsed: ParsedCommand) => Promise<number>;
 
-const handlers: Record<CommandName, Handler> = {
-	owners: ownersCommand,
-	who: whoCommand,
-	check: checkCommand,
-	lint: lintCommand,
-	audit: auditCommand,
-	init: initCommand,
-	bottlenecks: bottlenecksCommand,
-	boundaries: boundariesCommand,
+// Each command's module (and the engine parts only it needs: YAML for `init`, the import scanner
+// for `boundaries`, the HTML report for `bottlenecks`) is loaded when that command runs, so a call
+// does not evaluate the whole bundle first (esbuild wraps modules reached only through `import()`).
+const handlers: Record<CommandName, () => Promise<Handler>> = {
+	owners: async () => (await import('./commands/owners')).ownersCommand,
+	who: async () => (await import('./commands/who')).whoCommand,
+	check: async () => (await import('./commands/check')).checkCommand,
+	lint: async () => (await import('./commands/lint')).lintCommand,
+	audit: async () => (await import('./commands/audit')).auditCommand,
+	init: async () => (await import('./commands/init')).initCommand,
+	bottlenecks: async () => (await import('./commands/bottlenecks')).bottlenecksCommand,
+	boundaries: async () => (await import('./commands/boundaries')).boundariesCommand,
 };
 
 function isCommand(name: string): name is CommandName {
@@ -96,7 +90,8 @@ export async function run(argv: readonly string[], rawIo: CliIo): Promise<number
 		}
 		annotations.allowed = (first === 'check' || first === 'boundaries') && parsed.values.format === 'github' && parsed.values.json !== true;
 		const ctx = CommandContext.create(io, typeof parsed.values.root === 'string' ? parsed.values.root : undefined);
-		return await handlers[first](ctx, parsed);
+		const handler = await handlers[first]();
+		return await handler(ctx, parsed);
 	} catch (error) {
 		if (error instanceof CliError) {
 			io.stderr(`guardrails: ${error.message}\n`);

@@ -1,6 +1,6 @@
 // Runs an integration suite in desktop VS Code (Electron) through @vscode/test-electron: the route
 // for machines that may download VS Code (update.code.visualstudio.com). CI here has no such access
-// and uses the code-server harness (test-harness/runIntegration.mjs) with the same suites.
+// and uses the code-server harness (test/harness/runIntegration.mjs) with the same suites.
 // usage (after npm run compile-tests and npm run build; npm run test:desktop does all of it):
 //   node out/test/integration/runDesktop.js <folder or .code-workspace> [suite|multiroot]
 import * as path from 'path';

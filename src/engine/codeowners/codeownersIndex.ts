@@ -158,6 +158,11 @@ class DirView {
 	readonly inert: boolean;
 }
 
+const noOffers: readonly number[] = Object.freeze([]);
+const noExtMaps: readonly Map<string, Slot>[] = Object.freeze([]);
+const noCands: readonly Candidate[] = Object.freeze([]);
+const noLastSegs: readonly (Segment | undefined)[] = Object.freeze([]);
+
 /** The views of one directory, and a buffer of its segments with a slot for the base name. */
 class DirEntry {
 	exclusions: DirView | undefined;
@@ -369,6 +374,15 @@ class RuleSet {
 		this.residue.sort(byIndexDesc);
 	}
 
+	/** The best rule per section the accumulator holds, in discovery order. */
+	private offersOf(acc: Accumulator): number[] {
+		const offers: number[] = [];
+		for (let t = 0; t < acc.touchedCount; t++) {
+			offers.push(acc.best[acc.touched[t]]);
+		}
+		return offers;
+	}
+
 	/**
 	 * Everything this set can say about the files of one directory without their base name: the
 	 * best rule per section owning the directory itself (prefix trie, `**\/name/`, catch-alls, and
@@ -381,14 +395,16 @@ class RuleSet {
 		const d = n - 1;
 		acc.reset();
 		acc.offerSlot(this.all);
-		const lists: Candidate[][] = [];
-		const extMaps: Map<string, Slot>[] = [];
+		// Most directories of a large file meet no glob and no extension rule: their views then
+		// share the empty lists below instead of allocating seven arrays each.
+		let lists: Candidate[][] | undefined;
+		let extMaps: Map<string, Slot>[] | undefined;
 		let node: PrefixNode | undefined = this.root;
 		let reached: PrefixNode | undefined;
 		if (d === 0) {
 			acc.offerSlot(node.child);
 			if (node.childExt !== undefined) {
-				extMaps.push(node.childExt);
+				extMaps = push(extMaps, node.childExt);
 			}
 			reached = node;
 		}
@@ -401,15 +417,15 @@ class RuleSet {
 			if (k === d - 1) {
 				acc.offerSlot(node.child);
 				if (node.childExt !== undefined) {
-					extMaps.push(node.childExt);
+					extMaps = push(extMaps, node.childExt);
 				}
 				reached = node;
 			}
 			if (node.descendantExt !== undefined) {
-				extMaps.push(node.descendantExt);
+				extMaps = push(extMaps, node.descendantExt);
 			}
 			if (node.cands !== undefined) {
-				lists.push(node.cands);
+				lists = push(lists, node.cands);
 			}
 		}
 		if (this.names.size > 0) {
@@ -421,7 +437,7 @@ class RuleSet {
 				if (name.tail !== undefined) {
 					const tail = name.tail.get(n - 1 - i);
 					if (tail !== undefined) {
-						lists.push(tail);
+						lists = push(lists, tail);
 					}
 				}
 				if (i === n - 2) {
@@ -429,7 +445,7 @@ class RuleSet {
 				}
 				acc.offerSlot(name.ancestor);
 				if (name.ancestorCands !== undefined) {
-					lists.push(name.ancestorCands);
+					lists = push(lists, name.ancestorCands);
 				}
 				let seq: NameNode | undefined = name;
 				for (let j = i - 1; j >= 0 && seq.parents !== undefined; j--) {
@@ -445,7 +461,12 @@ class RuleSet {
 			}
 		}
 		if (this.residue.length > 0) {
-			lists.push(this.residue);
+			lists = push(lists, this.residue);
+		}
+		if (lists === undefined) {
+			const view = new DirView(acc.touchedCount === 0 ? noOffers : this.offersOf(acc), reached?.children, extMaps ?? noExtMaps, noCands, noLastSegs);
+			acc.reset();
+			return view;
 		}
 		// Verify the directory's globs once: an ancestor match holds for every file below, and a
 		// whole-path match of a fixed-length glob only has its last segment left to compare.
@@ -490,10 +511,7 @@ class RuleSet {
 				lastSegs.push(undefined);
 			}
 		}
-		const offers: number[] = [];
-		for (let t = 0; t < acc.touchedCount; t++) {
-			offers.push(best[acc.touched[t]]);
-		}
+		const offers = this.offersOf(acc);
 		// Globs the directory's own rules already beat can never win for a file in it.
 		const keptCands: Candidate[] = [];
 		const keptLast: (Segment | undefined)[] = [];
@@ -504,7 +522,7 @@ class RuleSet {
 			}
 		}
 		acc.reset();
-		return new DirView(offers, reached?.children, extMaps, keptCands, keptLast);
+		return new DirView(offers, reached?.children, extMaps ?? noExtMaps, keptCands, keptLast);
 	}
 
 	/**
@@ -631,6 +649,15 @@ class RuleSet {
 	}
 
 	private markPrefix(node: PrefixNode, index: number, mode: MatchMode): void {
+		// Most rules of a large file are exact paths that own the file and everything below it:
+		// one slot serves both until another rule is filed here (`push` appends in place).
+		if (node.file === node.dir) {
+			if (node.file === undefined && mode === 'selfOrAncestor') {
+				node.file = node.dir = [index];
+				return;
+			}
+			node.dir = node.dir?.slice();
+		}
 		if (mode !== 'ancestor') {
 			node.file = push(node.file, index);
 		}

@@ -35,7 +35,7 @@ try {
 	git(['add', '-A']);
 	git(['commit', '-q', '--no-verify', '-m', 'perf fixture']);
 
-	const child = spawn(process.execPath, [path.join(repoRoot, 'test-harness', 'runIntegration.mjs'), '--tests', path.join(repoRoot, 'out', 'test', 'integration', 'perf', 'index.js'), '--folder', repo, '--timeout', '300'], {
+	const child = spawn(process.execPath, [path.join(repoRoot, 'test', 'harness', 'runIntegration.mjs'), '--tests', path.join(repoRoot, 'out', 'test', 'integration', 'perf', 'index.js'), '--folder', repo, '--timeout', '300'], {
 		cwd: repoRoot,
 		env: { ...process.env, GUARDRAILS_PERF_FILES: files.join(',') },
 		stdio: ['ignore', 'pipe', 'inherit'],

@@ -49,13 +49,14 @@ suite('architecture guards fail when broken', function () {
 		const engine = async (text: string): Promise<string[]> => lintMessages('src/engine/guardrails/probe.ts', text);
 		assert.match((await engine("import * as vscode from 'vscode';\nexport const probe = vscode;\n")).join('\n'), /no-restricted-imports: .*The engine is pure: no vscode/);
 		assert.match((await engine("import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n")).join('\n'), /no-restricted-imports: .*no Node built-ins/);
-		for (const target of ['../../vscode/configuration', '../../cli/git', '../../webview/ownershipMap/main', '../../bench/report']) {
+		for (const target of ['../../vscode/configuration', '../../cli/git', '../../webview/ownershipMap/main', '../../../tools/bench/report']) {
 			assert.match((await engine(`import * as x from '${target}';\nexport const probe = x;\n`)).join('\n'), /no-restricted-imports: .*Arrows point down/, target);
 		}
 		assert.deepEqual(await engine("import { normalizeRepoPath } from '../paths';\nexport const probe = normalizeRepoPath;\n"), []);
 		const cli = async (text: string): Promise<string[]> => lintMessages('src/cli/commands/probe.ts', text);
 		assert.match((await cli("import * as vscode from 'vscode';\nexport const probe = vscode;\n")).join('\n'), /The CLI runs without VS Code/);
 		assert.match((await cli("import * as x from '../../vscode/configuration';\nexport const probe = x;\n")).join('\n'), /The CLI imports the engine, never src\/vscode/);
+		assert.match((await cli("import * as x from '../../../tools/bench/report';\nexport const probe = x;\n")).join('\n'), /The CLI imports the engine, never src\/vscode/);
 		assert.deepEqual(await cli("import { line } from '../output';\nexport const probe = line;\n"), []);
 	});
 	// The rooms of src/vscode (docs/architecture.md, "Extension"). Each rule is tried from a file right

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { generateImportRepo } from '../../../src/bench/importRepo';
+import { generateImportRepo } from '../../../tools/bench/importRepo';
 import { compileGuardrails } from '../../../src/engine/guardrails/domainIndex';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';
 import { BoundaryRulesIndex } from '../../../src/engine/imports/boundaryCheck';

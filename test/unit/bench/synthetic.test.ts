@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Prng, seedFromString } from '../../../src/bench/prng';
-import { generateCodeowners, generateSynthetic, generateTree } from '../../../src/bench/synthetic';
+import { Prng, seedFromString } from '../../../tools/bench/prng';
+import { generateCodeowners, generateSynthetic, generateTree } from '../../../tools/bench/synthetic';
 
 // Small sizes: the generator's shape does not depend on scale, and unit tests stay fast.
 const paths = 20_000;

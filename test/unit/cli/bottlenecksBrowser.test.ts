@@ -21,14 +21,14 @@ interface Chromium {
 }
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const playwrightPath = path.join(repoRoot, 'test-harness', 'node_modules', 'playwright-core');
+const playwrightPath = path.join(repoRoot, 'test', 'harness', 'node_modules', 'playwright-core');
 
 suite('bottlenecks --format html in a real browser', function () {
 	suiteTeardown(cleanUp);
 
 	test('the page renders the treemap, applies its style and breaks no CSP rule', async function () {
 		if (!existsSync(chromiumPath) || !existsSync(playwrightPath)) {
-			// The harness (test-harness/setup.sh) installs both; without them there is no browser to ask.
+			// The harness (test/harness/setup.sh) installs both; without them there is no browser to ask.
 			this.skip();
 		}
 		this.timeout(60_000);

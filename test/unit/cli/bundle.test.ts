@@ -4,10 +4,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { demoRoot, repoRoot, testEnv } from './cliHarness';
+import { cleanUp, demoRoot, emptyRepo, git, repoRoot, testEnv, write } from './cliHarness';
 
 // Inside out/ so the version lookup finds the repository's package.json by walking up.
 const bundle = path.join(repoRoot, 'out', 'cli-bundle-test', 'cli.js');
+const loader = path.join(repoRoot, 'out', 'cli-loader-test', 'cli.js');
 
 function runBinary(args: string[]): { code: number | null; stdout: string; stderr: string } {
 	const result = spawnSync(process.execPath, [bundle, ...args], { cwd: demoRoot, env: testEnv(), encoding: 'utf8' });
@@ -18,6 +19,23 @@ suite('cli bundle', () => {
 	suiteSetup(async () => {
 		// No vscode external: the bundle fails to build if anything the CLI reaches imports vscode.
 		await build({ entryPoints: [path.join(repoRoot, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'silent', banner: { js: '#!/usr/bin/env node' } });
+		// The binary as shipped: the loader (src/cli/cli.ts) runs cli-main.js with its code cache.
+		await build({ entryPoints: [path.join(repoRoot, 'src', 'cli', 'cli.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: loader, logLevel: 'silent' });
+		await build({ entryPoints: [path.join(repoRoot, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(path.dirname(loader), 'cli-main.js'), logLevel: 'silent' });
+		const script = path.join(repoRoot, 'scripts', 'cliCodeCache.mjs');
+		spawnSync(process.execPath, ['--input-type=module', '-e', `import { writeCodeCache } from ${JSON.stringify(script)}; writeCodeCache(${JSON.stringify(path.join(path.dirname(loader), 'cli-main.js'))});`]);
+	});
+	suiteTeardown(cleanUp);
+
+	test('through the loader and its code cache, commands that start git work (audit lists the files with git)', () => {
+		const repo = emptyRepo();
+		write(repo, 'CODEOWNERS', '*.ts @devs\n');
+		write(repo, 'a.ts', 'x');
+		git(repo, 'add', '-A');
+		const result = spawnSync(process.execPath, [loader, 'audit', '--json'], { cwd: repo, env: testEnv(), encoding: 'utf8' });
+		assert.equal(result.stderr, '');
+		assert.equal(result.status, 0);
+		assert.deepEqual(JSON.parse(result.stdout), { files: 2, owned: 1, unowned: 1, owners: { '@devs': 1 }, unownedSample: ['CODEOWNERS'] });
 	});
 
 	test('prints the version and answers with exit code 0', () => {

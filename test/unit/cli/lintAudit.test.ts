@@ -134,6 +134,17 @@ suite('cli audit', () => {
 		assert.match(result.stdout, /^ {2}c\.md$/m);
 	});
 
+	test('--files-from counts a path once, in a sorted list and in one whose order breaks', async () => {
+		const root = tempDir();
+		write(root, 'CODEOWNERS', '*.ts @devs\n');
+		for (const list of ['a.ts\nb.md\nb.md\nc.ts\n', 'b.md\na.ts\n./b.md\nc.ts\na.ts\n/c.ts\n']) {
+			write(root, 'list', list);
+			const result = await cli(['audit', '--json', '--files-from', 'list'], root);
+			assert.equal(result.code, 0, result.stderr);
+			assert.deepEqual(JSON.parse(result.stdout), { files: 3, owned: 2, unowned: 1, owners: { '@devs': 2 }, unownedSample: ['b.md'] }, list);
+		}
+	});
+
 	test('--files-from - reads the list from standard input (NUL-separated too)', async () => {
 		const root = tempDir();
 		write(root, 'CODEOWNERS', '*.ts @devs\n');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { generateSynthetic } from '../../../src/bench/synthetic';
-import { Prng } from '../../../src/bench/prng';
+import { generateSynthetic } from '../../../tools/bench/synthetic';
+import { Prng } from '../../../tools/bench/prng';
 import type { CodeownersIndex } from '../../../src/engine/codeowners/codeownersIndex';
 import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';

@@ -1,5 +1,5 @@
 // The developer scripts a new user runs first: `npm run demo -- --screenshots` and
-// `test-harness/setup.sh`. Both must be safe on a fresh clone and as a normal user.
+// `test/harness/setup.sh`. Both must be safe on a fresh clone and as a normal user.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import * as path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 
-/** Calls `screenshotDir` of test-harness/demoOptions.mjs (an ES module) in a child Node. */
+/** Calls `screenshotDir` of test/harness/demoOptions.mjs (an ES module) in a child Node. */
 function screenshotDir(values: Record<string, string>): string {
-	const script = `import { screenshotDir } from ${JSON.stringify(path.join(repoRoot, 'test-harness', 'demoOptions.mjs'))};
+	const script = `import { screenshotDir } from ${JSON.stringify(path.join(repoRoot, 'test', 'harness', 'demoOptions.mjs'))};
 const values = ${JSON.stringify(values)};
 console.log(screenshotDir({ get: (name, fallback) => values[name] ?? fallback }, ${JSON.stringify(repoRoot)}));`;
 	return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
@@ -35,7 +35,7 @@ suite('developer scripts on a fresh clone', () => {
 			fake('id', '[ "$1" = "-u" ] && echo 1000 || exec /usr/bin/id "$@"');
 			fake('dpkg', 'exit 1');
 			fake('apt-get', `touch ${JSON.stringify(marker)}; exit 0`);
-			const result = spawnSync('bash', [path.join(repoRoot, 'test-harness', 'setup.sh')], {
+			const result = spawnSync('bash', [path.join(repoRoot, 'test', 'harness', 'setup.sh')], {
 				encoding: 'utf8',
 				env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: bin },
 			});

@@ -1,7 +1,7 @@
 // Large inputs: each finishes in bounded time with the right answer (bounds are generous and only
 // catch super-linear blow-ups; the default run of this file takes a few seconds).
 import * as assert from 'node:assert/strict';
-import { generateCodeowners, generateTree } from '../../../src/bench/synthetic';
+import { generateCodeowners, generateTree } from '../../../tools/bench/synthetic';
 import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
 import { githubSizeLimit, parseCodeowners } from '../../../src/engine/codeowners/parse';
 import type { Change } from '../../../src/engine/guardrails/types';

@@ -4,10 +4,10 @@
 // detection finds nothing to read: what is measured is the work that grows with files and rules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileCodeowners } from '../engine/codeowners/codeownersIndex';
-import { parseCodeowners } from '../engine/codeowners/parse';
-import { inferModel } from '../engine/inference/inferModel';
-import { renderDraft } from '../engine/inference/renderDraft';
+import { compileCodeowners } from '../../src/engine/codeowners/codeownersIndex';
+import { parseCodeowners } from '../../src/engine/codeowners/parse';
+import { inferModel } from '../../src/engine/inference/inferModel';
+import { renderDraft } from '../../src/engine/inference/renderDraft';
 import type { CorpusDataset } from './datasets';
 
 export interface InitMeasurement {

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { prepareDemoRepo, removePrepared } from '../scripts/prepareWorkspace.mjs';
+import { prepareDemoRepo, removePrepared } from '../../scripts/prepareWorkspace.mjs';
 import { screenshotDir } from './demoOptions.mjs';
 import {
 	createLifecycle, launchChromium, openPage, readArgs, remoteUri, repoRoot, startCodeServer, stopwatchLog, workbenchUrl,

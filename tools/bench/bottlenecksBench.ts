@@ -2,14 +2,14 @@
 // history of 10,000 commits, and the ownership map of a 100,000-file synthetic repository.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gitLogRecordMark, parseGitLog } from '../engine/history/gitLog';
-import { analyseBottlenecks } from '../engine/history/bottlenecks';
-import { renderBottlenecksHtml } from '../engine/history/htmlReport';
-import { buildOwnershipMap } from '../engine/history/ownershipMap';
-import { renderBottlenecksMarkdown, renderBottlenecksText } from '../engine/history/render';
-import type { HistoryCommit } from '../engine/history/types';
-import type { EngineHost } from '../engine/types';
-import { loadWorkspaceModel } from '../engine/workspaceModel';
+import { gitLogRecordMark, parseGitLog } from '../../src/engine/history/gitLog';
+import { analyseBottlenecks } from '../../src/engine/history/bottlenecks';
+import { renderBottlenecksHtml } from '../../src/engine/history/htmlReport';
+import { buildOwnershipMap } from '../../src/engine/history/ownershipMap';
+import { renderBottlenecksMarkdown, renderBottlenecksText } from '../../src/engine/history/render';
+import type { HistoryCommit } from '../../src/engine/history/types';
+import type { EngineHost } from '../../src/engine/types';
+import { loadWorkspaceModel } from '../../src/engine/workspaceModel';
 import { Prng } from './prng';
 import { generateCodeowners, generateTree } from './synthetic';
 

@@ -2,7 +2,7 @@
 // installing ownership-guardrails.vsix and opening the Acme Bank demo. Drives headless chromium
 // with the keyboard like a person and saves test-results/ui-*.png at every step.
 //
-// usage: node test-harness/uiSmoke.mjs --vsix ownership-guardrails.vsix --folder <demo repo copy>
+// usage: node test/harness/uiSmoke.mjs --vsix ownership-guardrails.vsix --folder <demo repo copy>
 //          [--out test-results] [--verbose]
 // Exit code: 0 passed, 1 a check failed, 2 infrastructure error (130/143 when interrupted).
 import { existsSync, mkdirSync } from 'node:fs';
@@ -22,7 +22,7 @@ const outDir = path.resolve(args.get('out', path.join(repoRoot, 'test-results'))
 const verbose = args.has('verbose');
 
 if (!folder || !existsSync(folder) || !existsSync(vsix)) {
-	console.error('usage: node test-harness/uiSmoke.mjs --vsix FILE --folder DIR (both must exist; npm run package builds the .vsix)');
+	console.error('usage: node test/harness/uiSmoke.mjs --vsix FILE --folder DIR (both must exist; npm run package builds the .vsix)');
 	process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });

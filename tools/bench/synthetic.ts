@@ -1,7 +1,7 @@
 // Deterministic synthetic repository for measuring CODEOWNERS resolution beyond the size of the
 // real corpus. Everything is produced as text (a CODEOWNERS file and a newline-separated file
 // list), so the engines under test parse real input exactly as they would read it from disk.
-import type { Dialect } from '../engine/codeowners/types';
+import type { Dialect } from '../../src/engine/codeowners/types';
 import { Prng } from './prng';
 
 export interface SyntheticOptions {

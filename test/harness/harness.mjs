@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 const require = createRequire(import.meta.url);
 
 export const harnessDir = path.dirname(fileURLToPath(import.meta.url));
-export const repoRoot = path.resolve(harnessDir, '..');
+export const repoRoot = path.resolve(harnessDir, '..', '..');
 export const extensionId = 'ownership-guardrails.ownership-guardrails';
 
 /**

@@ -1,6 +1,6 @@
 // One engine on one dataset, in a process of its own, so `maxRSS` is that pair's whole-process
 // peak and nothing another engine allocated (or the JIT learned) leaks into it.
-import type { Dialect } from '../engine/codeowners/types';
+import type { Dialect } from '../../src/engine/codeowners/types';
 import type { DatasetSpec } from './datasets';
 import { loadDataset, readAndSplit } from './datasets';
 import type { EngineId, PreparedEngine } from './engines';

@@ -3,9 +3,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileCodeowners } from '../engine/codeowners/codeownersIndex';
-import { parseCodeowners } from '../engine/codeowners/parse';
-import type { Dialect } from '../engine/codeowners/types';
+import { compileCodeowners } from '../../src/engine/codeowners/codeownersIndex';
+import { parseCodeowners } from '../../src/engine/codeowners/parse';
+import type { Dialect } from '../../src/engine/codeowners/types';
 
 export type EngineId = 'ours' | 'codeowners-utils' | 'codeowners' | 'floor';
 

@@ -35,8 +35,8 @@ interface Options {
 	wholeRuns: number;
 }
 
-/** `dist/bench.js` sits one level below the repository root. */
-const repoRoot = path.resolve(__dirname, '..');
+/** `out/bench/bench.js` (built by `npm run bench` only) sits two levels below the repository root. */
+const repoRoot = path.resolve(__dirname, '..', '..');
 
 function parseArgs(argv: readonly string[]): Options {
 	const value = (flag: string): string | null => {

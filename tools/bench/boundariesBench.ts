@@ -1,15 +1,15 @@
-// Import boundaries at scale: a synthesised 10,000-file TypeScript monorepo (src/bench/importRepo.ts).
+// Import boundaries at scale: a synthesised 10,000-file TypeScript monorepo (tools/bench/importRepo.ts).
 // Measures the editor's background index (resolution context and compiled rules, then every file's
 // imports), re-checking one file after an edit, and `guardrails boundaries` as a whole process.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileGuardrails } from '../engine/guardrails/domainIndex';
-import { parseGuardrails } from '../engine/guardrails/parse';
-import { BoundaryRulesIndex } from '../engine/imports/boundaryCheck';
-import { fileBoundaryFindings, loadRepoModules, scanBoundaries } from '../engine/imports/boundaryScan';
-import type { EngineHost } from '../engine/types';
+import { compileGuardrails } from '../../src/engine/guardrails/domainIndex';
+import { parseGuardrails } from '../../src/engine/guardrails/parse';
+import { BoundaryRulesIndex } from '../../src/engine/imports/boundaryCheck';
+import { fileBoundaryFindings, loadRepoModules, scanBoundaries } from '../../src/engine/imports/boundaryScan';
+import type { EngineHost } from '../../src/engine/types';
 import { generateImportRepo } from './importRepo';
 
 export interface BoundariesMeasurement {

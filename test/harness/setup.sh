@@ -50,7 +50,7 @@ complete() {
 		[ -f "$stamp" ] && cmp -s "$stamp" "$here/package-lock.json"
 }
 if ! complete; then
-	echo "setup: npm ci in test-harness (code-server native builds, about a minute, quiet)"
+	echo "setup: npm ci in test/harness (code-server native builds, about a minute, quiet)"
 	start=$SECONDS
 	# npm_config_unsafe_perm: code-server's postinstall refuses to run as root unless this variable
 	# is set (npm 11 warns that it does not know the option but still exports it, which is enough).

@@ -1,7 +1,7 @@
 // Runs one integration suite (a compiled mocha entry module) inside a real VS Code: code-server's
 // Node extension host, with the web workbench loaded in headless chromium.
 //
-// usage: node test-harness/runIntegration.mjs --tests out/test/integration/suite/index.js
+// usage: node test/harness/runIntegration.mjs --tests out/test/integration/suite/index.js
 //          (--folder DIR | --workspace FILE.code-workspace)
 //          [--vsix FILE] [--setting key=json]... [--untrusted] [--timeout 300] [--verbose]
 //
@@ -36,7 +36,7 @@ const untrusted = args.has('untrusted');
 const timeoutSeconds = Number(args.get('timeout', '300'));
 
 function usage(problem) {
-	console.error(`${problem}\nusage: node test-harness/runIntegration.mjs --tests <compiled index.js> (--folder DIR | --workspace FILE) [--vsix FILE] [--setting key=json]... [--untrusted] [--timeout S] [--verbose]`);
+	console.error(`${problem}\nusage: node test/harness/runIntegration.mjs --tests <compiled index.js> (--folder DIR | --workspace FILE) [--vsix FILE] [--setting key=json]... [--untrusted] [--timeout S] [--verbose]`);
 	process.exit(2);
 }
 if (!tests) {

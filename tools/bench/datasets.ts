@@ -1,7 +1,7 @@
 // Where the benchmark inputs come from: the real corpus on disk, or the synthetic generator.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Dialect } from '../engine/codeowners/types';
+import type { Dialect } from '../../src/engine/codeowners/types';
 import { generateCodeowners, generateTree } from './synthetic';
 
 export interface CorpusDataset {

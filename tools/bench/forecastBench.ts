@@ -2,10 +2,10 @@
 // guardrails.yaml and CODEOWNERS (or a generated config when the demo is missing).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Change, ChangeStatus, ReviewForecast } from '../engine/guardrails/types';
-import type { EngineHost } from '../engine/types';
-import type { WorkspaceModel } from '../engine/workspaceModel';
-import { loadWorkspaceModel } from '../engine/workspaceModel';
+import type { Change, ChangeStatus, ReviewForecast } from '../../src/engine/guardrails/types';
+import type { EngineHost } from '../../src/engine/types';
+import type { WorkspaceModel } from '../../src/engine/workspaceModel';
+import { loadWorkspaceModel } from '../../src/engine/workspaceModel';
 import { Prng } from './prng';
 
 export interface ForecastMeasurement {
