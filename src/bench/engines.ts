@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileCodeowners } from '../engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../engine/codeowners/parse';
 import type { Dialect } from '../engine/codeowners/types';
 

@@ -4,7 +4,7 @@
 // detection finds nothing to read: what is measured is the work that grows with files and rules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileCodeowners } from '../engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../engine/codeowners/parse';
 import { inferModel } from '../engine/inference/inferModel';
 import { renderDraft } from '../engine/inference/renderDraft';
