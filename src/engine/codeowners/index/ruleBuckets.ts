@@ -17,6 +17,7 @@ export interface Candidate {
 /** Rule indices stored in one bucket; after `seal`, at most one per section, highest first. */
 export type Slot = number[] | undefined;
 
+/** A node of the prefix trie of anchored rules: one path segment below its parent. */
 export class PrefixNode {
 	/** Rules matching exactly this path. */
 	file: Slot;
@@ -33,6 +34,7 @@ export class PrefixNode {
 	children: Map<string, PrefixNode> | undefined;
 }
 
+/** Unanchored rules keyed by a segment name, wherever in the path it stands. */
 export class NameNode {
 	self: Slot;
 	ancestor: Slot;
@@ -53,6 +55,7 @@ export class NameNode {
 	parents: Map<string, NameNode> | undefined;
 }
 
+/** Unanchored globs whose last segment is `*.ext`: `best` for `*.ext` alone, `cands` for longer ones (verified). */
 export class ExtNode {
 	best: Slot;
 	cands: Candidate[] | undefined;
@@ -129,6 +132,7 @@ export class RuleBuckets {
 		}
 	}
 
+	/** Files a compiled rule by the most specific literal hook its segments offer, else in the residue. */
 	add(index: number, pattern: CompiledPattern): void {
 		this.size++;
 		if (pattern.kind === 'none') {
