@@ -3,7 +3,7 @@ import type { CompiledPattern } from '../pattern';
 import { compilePattern, literalShape, matchCompiled } from '../pattern';
 import type { CodeownersRule, OwnerExplanation, OwnerResolution, ParsedCodeowners, SectionResolution } from '../types';
 import { Accumulator, collectFile, directoryView, Extensions, sectionWinners } from './bucketLookup';
-import { DirectoryMemo, JoinedAnswers } from './lookupMemo';
+import { DirectoryMemo, isPlainName, JoinedAnswers } from './lookupMemo';
 import { RuleBuckets } from './ruleBuckets';
 
 // The public face of the index: it files each rule (ruleBuckets.ts), looks paths up through the
@@ -128,9 +128,11 @@ export class CodeownersIndex {
 		}
 		// Paths arrive grouped by directory: when this one is a plain name in the last directory,
 		// it is already normal and only its base name is left to look up.
-		let entry = this.dirs.sameDirectory(path);
+		let entry = this.dirs.last;
 		let p = path;
-		if (entry === undefined) {
+		// The base name is checked first (short); the directory part with `slice` and `===`, which
+		// beat `startsWith` and character loops on V8's sliced strings.
+		if (entry === undefined || !isPlainName(path, entry.slash + 1) || (entry.slash >= 0 && (path.charCodeAt(entry.slash) !== 47 || path.slice(0, entry.slash) !== entry.dir))) {
 			p = isNormalRepoPath(path) ? path : normalizeRepoPath(path);
 			if (p.length === 0) {
 				this.foundPath = p;
