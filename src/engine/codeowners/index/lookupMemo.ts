@@ -42,10 +42,7 @@ export function isPlainName(path: string, start: number): boolean {
 
 /** The entries' views of the directories asked about: the last one, and a bounded memo of recent ones. */
 export class DirectoryMemo {
-	/**
-	 * The last directory asked about. `find` tests it inline, as before the split, rather than
-	 * through a method: with the method, nuttx's resolve-all warmed up later (docs/benchmarks.md).
-	 */
+	/** The last directory asked about; `find` tests it inline (one call fewer per path). */
 	last: DirEntry | undefined;
 	private readonly memo = new Map<string, DirEntry>();
 	/** Memo hits since it was last cleared, and how many new directories it skips while resting. */
