@@ -1,8 +1,8 @@
 import type { EngineHost, Problem } from './types';
 import type { Dialect, DialectChoice, OwnerExplanation, OwnerResolution, ParsedCodeowners } from './codeowners/types';
 import { parseCodeowners, unreadCodeowners } from './codeowners/parse';
-import { compileCodeowners } from './codeowners/codeownersIndex';
-import type { CodeownersIndex } from './codeowners/codeownersIndex';
+import { compileCodeowners } from './codeowners/index/codeownersIndex';
+import type { CodeownersIndex } from './codeowners/index/codeownersIndex';
 import { findCodeowners } from './codeowners/locations';
 import { findContractCrossings } from './guardrails/decisionRender';
 import type { Crossings } from './guardrails/decisionRender';

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileCodeowners } from '../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../src/engine/codeowners/parse';
 import type { Dialect } from '../../src/engine/codeowners/types';
 

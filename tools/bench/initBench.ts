@@ -4,7 +4,7 @@
 // detection finds nothing to read: what is measured is the work that grows with files and rules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileCodeowners } from '../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../src/engine/codeowners/parse';
 import { inferModel } from '../../src/engine/inference/inferModel';
 import { renderDraft } from '../../src/engine/inference/renderDraft';

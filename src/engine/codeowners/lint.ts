@@ -1,7 +1,7 @@
 import type { Problem } from '../types';
 import { normalizeRepoPath } from '../paths';
-import type { CodeownersIndex } from './codeownersIndex';
-import { compileCodeowners } from './codeownersIndex';
+import type { CodeownersIndex } from './index/codeownersIndex';
+import { compileCodeowners } from './index/codeownersIndex';
 import type { CompiledPattern, Segment } from './pattern';
 import { compilePattern, matchCompiled } from './pattern';
 import type { CodeownersRule, ParsedCodeowners } from './types';

@@ -1,4 +1,4 @@
-import type { CodeownersIndex } from './codeownersIndex';
+import type { CodeownersIndex } from './index/codeownersIndex';
 import type { CodeownersRule, ParsedCodeowners } from './types';
 
 /** Why a path has no owner, the owning rule that came closest, and a line that would own it. */

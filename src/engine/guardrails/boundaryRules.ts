@@ -1,24 +1,16 @@
 // Reads the import boundary keys of guardrails.yaml (`domains.<id>.exports`, `dependsOn`,
 // `boundarySeverity` and the top-level `allow` list) into `config.boundaries`. Kept apart from
-// parse.ts so the boundary rules evolve without touching the core reader.
+// parse.ts (and parsing/) so the boundary rules evolve without touching the core reader.
 
 import type { Severity, Source } from '../types';
 import type { BoundaryAllow, BoundaryRules, DomainBoundary, GuardrailsConfig } from './types';
+import type { Raw } from './parsing/rawValues';
+import { isObject, strList } from './parsing/rawValues';
 
 /** What the reader needs from the parser: positions and problem reporting by key path. */
 export interface BoundaryRuleReporter {
 	report(code: string, severity: Severity, path: string, message: string, key?: boolean): void;
 	source(path: string): Source;
-}
-
-type Raw = Record<string, unknown>;
-
-function isObject(value: unknown): value is Raw {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function strList(value: unknown): string[] {
-	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 const boundarySeverities: readonly DomainBoundary['severity'][] = ['info', 'warning', 'error'];

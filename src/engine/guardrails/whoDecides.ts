@@ -4,7 +4,7 @@ import { sortAdrs } from './adrOrder';
 import { compileGuardrails } from './domainIndex';
 import type { GuardrailsIndex } from './domainIndex';
 import type { Identity } from './identity';
-import type { Adr, Contract, ContractFact, Decider, Decision, Domain, GuardrailsConfig, Person, PersonRef, ReviewLevel, Team } from './types';
+import type { Adr, Contract, ContractFact, Decider, Decision, Domain, Forum, GuardrailsConfig, Person, PersonRef, ReviewLevel, Team } from './types';
 import { expandAlias } from './references';
 
 /** What whoDecides needs from a compiled CODEOWNERS index (the real one, or a test double). */
@@ -323,6 +323,10 @@ export function whoDecides(ctx: DecisionContext, path: string): Decision {
 	return decision;
 }
 
+// `decide` builds the answer in the order the chain is read, most local first: the domain's lead
+// and deputies, the CODEOWNERS owners, whoever each contract on the path calls in, then the forum.
+// Each step appends its deciders to the chain, so the order stays in one place.
+
 function decide(ctx: DecisionContext, path: string): Decision {
 	const config = ctx.config;
 	const resolution = ctx.codeowners ? ctx.codeowners.index.resolve(path) : null;
@@ -334,53 +338,13 @@ function decide(ctx: DecisionContext, path: string): Decision {
 	let lead: PersonRef | null = null;
 	let deputies: PersonRef[] = [];
 	if (domain && config) {
-		lead = ctx.leadOf(domain);
-		if (lead) {
-			const key = domain.lead !== null ? `domains.${domain.id}.lead` : `org.teams.${domain.team}.lead`;
-			chain.push({
-				role: 'lead',
-				who: lead,
-				why: domain.lead !== null
-					? `Lead of the ${domain.title} domain: decides inside the domain.`
-					: `Lead of team ${team?.name ?? domain.team}, which owns the ${domain.title} domain: decides inside the domain.`,
-				source: ctx.source(key, domain.source),
-			});
-		}
-		if (team) {
-			deputies = team.deputies.map((id) => ctx.personRef(id));
-			deputies.forEach((deputy, i) => chain.push({
-				role: 'deputy',
-				who: deputy,
-				why: `Deputy of team ${team.name}: decides when the lead is away.`,
-				source: ctx.source(`org.teams.${team.id}.deputies.${i}`, team.source),
-			}));
-		}
+		lead = addDomainLead(ctx, domain, team, chain);
+		deputies = team ? addDeputies(ctx, team, chain) : [];
 	} else if (!config && resolution && owners.length > 0) {
-		// CODEOWNERS-only mode: the owning handle stands in for the domain.
-		const source = codeownersSource(ctx, resolution);
-		domain = { id: owners[0], title: owners[0], team: owners[0], lead: null, paths: [], adrs: [], source };
+		domain = codeownersDomain(ctx, resolution, owners);
 	}
-	if (resolution && resolution.rule) {
-		const source = codeownersSource(ctx, resolution);
-		const where = `${ctx.codeowners?.file ?? 'CODEOWNERS'} line ${resolution.rule.line} (\`${resolution.rule.pattern}\`)`;
-		if (resolution.sections.length > 0) {
-			for (const section of resolution.sections) {
-				const sectionSource: Source = { file: source.file, line: section.line, column: section.rule.column, detail: section.rule.text };
-				const label = section.name === null ? '' : ` in section [${section.name}]${section.optional ? ' (optional)' : ''}`;
-				for (const owner of section.owners) {
-					chain.push({
-						role: 'codeowner',
-						who: { handle: owner },
-						why: `Code owner of record${label}: ${source.file} line ${section.line} (\`${section.rule.pattern}\`)${section.approvals > 1 ? `, ${section.approvals} approvals` : ''}.`,
-						source: sectionSource,
-					});
-				}
-			}
-		} else {
-			for (const owner of owners) {
-				chain.push({ role: 'codeowner', who: { handle: owner }, why: `Code owner of record: ${where}.`, source });
-			}
-		}
+	if (resolution) {
+		addCodeowners(ctx, resolution, chain);
 	}
 	const contracts: ContractFact[] = [];
 	let level: ReviewLevel = 'none';
@@ -388,51 +352,12 @@ function decide(ctx: DecisionContext, path: string): Decision {
 	if (config && ctx.index) {
 		for (const contract of ctx.index.contractsOf(path)) {
 			level = maxLevel(level, contract.review.level);
-			const ownerDomain = contract.owner === 'forum' ? null : config.domains.get(contract.owner) ?? null;
-			const ownerLead = ownerDomain ? ctx.leadOf(ownerDomain) : null;
-			const consumerLeads = ctx.consumerLeads(contract);
-			const describe = `contract "${contract.title}" (${contract.kind}, ${contract.review.level} review)`;
-			if (contract.owner === 'forum' && config.forum) {
-				chain.push({ role: 'forum', who: { forum: config.forum.title }, why: `Owns ${describe}.`, source: ctx.source(`contracts.${contract.id}.owner`, contract.source) });
-			} else if (ownerDomain && ownerLead) {
-				chain.push({
-					role: 'contract-owner',
-					who: ownerLead,
-					why: `Lead of the ${ownerDomain.title} domain, which owns ${describe}.`,
-					source: ctx.source(`contracts.${contract.id}.owner`, contract.source),
-				});
-			}
-			if (contract.review.level === 'consumers') {
-				for (const consumer of consumerLeads) {
-					chain.push({
-						role: 'consumer-lead',
-						who: consumer.lead,
-						why: `Lead of the ${consumer.domain.title} domain, a consumer of ${describe}.`,
-						source: ctx.source(`contracts.${contract.id}.consumers`, contract.source),
-					});
-				}
-			}
-			if (contract.review.level === 'architecture') {
-				forum = true;
-				if (config.forum) {
-					chain.push({
-						role: 'forum',
-						who: { forum: config.forum.title },
-						why: `${describe.charAt(0).toUpperCase()}${describe.slice(1)} needs architecture review${contract.review.adr === 'required' ? ' and an ADR' : ''}.`,
-						source: ctx.source(`contracts.${contract.id}.review.level`, contract.source),
-					});
-				}
-			}
-			contracts.push({ contract, ownerLead, consumerLeads: consumerLeads.map((c) => c.lead), adrs: ctx.contractAdrs(contract) });
+			forum ||= contract.review.level === 'architecture';
+			contracts.push(addContract(ctx, config, contract, chain));
 		}
 	}
 	if (config?.forum && !chain.some((d) => d.role === 'forum')) {
-		chain.push({
-			role: 'forum',
-			who: { forum: config.forum.title },
-			why: 'Decides anything that crosses domains and has no contract yet.',
-			source: config.forum.source,
-		});
+		chain.push(forumFallback(config.forum));
 	}
 	const domainAdrs = domain && fromConfig ? ctx.domainAdrs(domain) : [];
 	const adrs = contracts.length === 0 ? domainAdrs : uniqueAdrs([...domainAdrs, ...contracts.flatMap((c) => c.adrs)]);
@@ -450,5 +375,121 @@ function decide(ctx: DecisionContext, path: string): Decision {
 		crossTeam: isCrossTeam(ctx, domain, fromConfig, owners),
 		chain,
 		drift: drift ? [drift] : [],
+	};
+}
+
+/** The domain's lead (its own, else its team's) heads the chain; returns it, or null when none is set. */
+function addDomainLead(ctx: DecisionContext, domain: Domain, team: Team | null, chain: Decider[]): PersonRef | null {
+	const lead = ctx.leadOf(domain);
+	if (lead) {
+		const key = domain.lead !== null ? `domains.${domain.id}.lead` : `org.teams.${domain.team}.lead`;
+		chain.push({
+			role: 'lead',
+			who: lead,
+			why: domain.lead !== null
+				? `Lead of the ${domain.title} domain: decides inside the domain.`
+				: `Lead of team ${team?.name ?? domain.team}, which owns the ${domain.title} domain: decides inside the domain.`,
+			source: ctx.source(key, domain.source),
+		});
+	}
+	return lead;
+}
+
+/** The owning team's deputies decide when the lead is away; returns them in config order. */
+function addDeputies(ctx: DecisionContext, team: Team, chain: Decider[]): PersonRef[] {
+	const deputies = team.deputies.map((id) => ctx.personRef(id));
+	deputies.forEach((deputy, i) => chain.push({
+		role: 'deputy',
+		who: deputy,
+		why: `Deputy of team ${team.name}: decides when the lead is away.`,
+		source: ctx.source(`org.teams.${team.id}.deputies.${i}`, team.source),
+	}));
+	return deputies;
+}
+
+/** CODEOWNERS-only mode: the first owning handle stands in for the domain. */
+function codeownersDomain(ctx: DecisionContext, resolution: OwnerResolution, owners: readonly string[]): Domain {
+	const source = codeownersSource(ctx, resolution);
+	return { id: owners[0], title: owners[0], team: owners[0], lead: null, paths: [], adrs: [], source };
+}
+
+/** The code owners of record: per GitLab section (with its line and approvals), else of the winning rule; none without a rule. */
+function addCodeowners(ctx: DecisionContext, resolution: OwnerResolution, chain: Decider[]): void {
+	const rule = resolution.rule;
+	if (!rule) {
+		return;
+	}
+	const source = codeownersSource(ctx, resolution);
+	if (resolution.sections.length > 0) {
+		for (const section of resolution.sections) {
+			const sectionSource: Source = { file: source.file, line: section.line, column: section.rule.column, detail: section.rule.text };
+			const label = section.name === null ? '' : ` in section [${section.name}]${section.optional ? ' (optional)' : ''}`;
+			for (const owner of section.owners) {
+				chain.push({
+					role: 'codeowner',
+					who: { handle: owner },
+					why: `Code owner of record${label}: ${source.file} line ${section.line} (\`${section.rule.pattern}\`)${section.approvals > 1 ? `, ${section.approvals} approvals` : ''}.`,
+					source: sectionSource,
+				});
+			}
+		}
+		return;
+	}
+	const where = `${ctx.codeowners?.file ?? 'CODEOWNERS'} line ${rule.line} (\`${rule.pattern}\`)`;
+	for (const owner of resolution.owners) {
+		chain.push({ role: 'codeowner', who: { handle: owner }, why: `Code owner of record: ${where}.`, source });
+	}
+}
+
+/**
+ * One contract on the path: its owner (the owning domain's lead, or the forum), the consumer leads
+ * when it asks for consumer review, and the forum when it asks for architecture review; returns
+ * the contract's facts.
+ */
+function addContract(ctx: DecisionContext, config: GuardrailsConfig, contract: Contract, chain: Decider[]): ContractFact {
+	const ownerDomain = contract.owner === 'forum' ? null : config.domains.get(contract.owner) ?? null;
+	const ownerLead = ownerDomain ? ctx.leadOf(ownerDomain) : null;
+	const consumerLeads = ctx.consumerLeads(contract);
+	const describe = `contract "${contract.title}" (${contract.kind}, ${contract.review.level} review)`;
+	if (contract.owner === 'forum' && config.forum) {
+		chain.push({ role: 'forum', who: { forum: config.forum.title }, why: `Owns ${describe}.`, source: ctx.source(`contracts.${contract.id}.owner`, contract.source) });
+	} else if (ownerDomain && ownerLead) {
+		chain.push({
+			role: 'contract-owner',
+			who: ownerLead,
+			why: `Lead of the ${ownerDomain.title} domain, which owns ${describe}.`,
+			source: ctx.source(`contracts.${contract.id}.owner`, contract.source),
+		});
+	}
+	if (contract.review.level === 'consumers') {
+		for (const consumer of consumerLeads) {
+			chain.push({
+				role: 'consumer-lead',
+				who: consumer.lead,
+				why: `Lead of the ${consumer.domain.title} domain, a consumer of ${describe}.`,
+				source: ctx.source(`contracts.${contract.id}.consumers`, contract.source),
+			});
+		}
+	}
+	if (contract.review.level === 'architecture') {
+		if (config.forum) {
+			chain.push({
+				role: 'forum',
+				who: { forum: config.forum.title },
+				why: `${describe.charAt(0).toUpperCase()}${describe.slice(1)} needs architecture review${contract.review.adr === 'required' ? ' and an ADR' : ''}.`,
+				source: ctx.source(`contracts.${contract.id}.review.level`, contract.source),
+			});
+		}
+	}
+	return { contract, ownerLead, consumerLeads: consumerLeads.map((c) => c.lead), adrs: ctx.contractAdrs(contract) };
+}
+
+/** The forum closes every chain it is not already in: it decides what crosses domains without a contract. */
+function forumFallback(forum: Forum): Decider {
+	return {
+		role: 'forum',
+		who: { forum: forum.title },
+		why: 'Decides anything that crosses domains and has no contract yet.',
+		source: forum.source,
 	};
 }

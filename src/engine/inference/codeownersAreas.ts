@@ -2,7 +2,7 @@
 // Real files are messy: an umbrella group co-owns nearly every rule, a catch-all rule names the
 // owners of "everything else", and several teams share a rule. This module turns them into one
 // deciding owner per file (a "label"), which coveringGlobs then turns into domains.
-import type { CodeownersIndex } from '../codeowners/codeownersIndex';
+import type { CodeownersIndex } from '../codeowners/index/codeownersIndex';
 import { classifyOwner } from '../codeowners/owners';
 import type { CodeownersRule, OwnerResolution, OwnerToken, ParsedCodeowners } from '../codeowners/types';
 

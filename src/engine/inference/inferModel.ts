@@ -1,7 +1,7 @@
 // `guardrails init`'s brain: from what the repository already says (CODEOWNERS as the host reads
 // it, Backstage catalogs, the files themselves, recent history) to a draft model in which every
 // item carries its evidence. Pure: files are read through the EngineHost, history is passed in.
-import type { CodeownersIndex } from '../codeowners/codeownersIndex';
+import type { CodeownersIndex } from '../codeowners/index/codeownersIndex';
 import type { ParsedCodeowners } from '../codeowners/types';
 import type { EngineHost } from '../types';
 import { findAdrFolders, readAdrDir, readLog4brainsFolder } from './adrFolders';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import { compilePattern } from '../../../src/engine/codeowners/pattern';
 import type { CompiledPattern } from '../../../src/engine/codeowners/pattern';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import type { Dialect } from '../../../src/engine/codeowners/types';
 import { bruteForceOwners, parseAndCompile } from './helpers';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { generateSynthetic } from '../../../tools/bench/synthetic';
 import { Prng } from '../../../tools/bench/prng';
-import type { CodeownersIndex } from '../../../src/engine/codeowners/codeownersIndex';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import type { CodeownersIndex } from '../../../src/engine/codeowners/index/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import type { Dialect } from '../../../src/engine/codeowners/types';
 

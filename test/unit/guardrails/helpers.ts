@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EngineHost } from '../../../src/engine/types';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import type { Dialect } from '../../../src/engine/codeowners/types';
 import type { CodeownersInput } from '../../../src/engine/guardrails/whoDecides';
 

@@ -1,4 +1,4 @@
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import type { Dialect } from '../../../src/engine/codeowners/types';
 import { inferModel } from '../../../src/engine/inference/inferModel';

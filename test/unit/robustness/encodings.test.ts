@@ -1,7 +1,7 @@
 // Encodings and names: BOM, CRLF, lone CR, NUL, NFC versus NFD, non-ASCII, spaces, case twins.
 // Hosts compare paths as bytes, so the engine never normalises Unicode or case.
 import * as assert from 'node:assert/strict';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import { compileGuardrails } from '../../../src/engine/guardrails/domainIndex';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';

@@ -1,7 +1,7 @@
 // The engine side of "under load": what the extension does on every save and every editor switch
 // stays bounded (time with generous bounds, memory through the bounded memo).
 import * as assert from 'node:assert/strict';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { lintCodeowners } from '../../../src/engine/codeowners/lint';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';

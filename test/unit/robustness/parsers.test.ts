@@ -2,7 +2,7 @@
 // text, and answers are deterministic.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { lintCodeowners } from '../../../src/engine/codeowners/lint';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import { compileGuardrails } from '../../../src/engine/guardrails/domainIndex';

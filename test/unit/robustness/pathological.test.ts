@@ -1,7 +1,7 @@
 // Pathological patterns must resolve in bounded time. A backtracking matcher takes minutes (or
 // forever) on these; the bounds below are generous (seconds) and only catch exponential blow-ups.
 import * as assert from 'node:assert/strict';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { parseCodeowners } from '../../../src/engine/codeowners/parse';
 import { braceExpansionCount, compileGuardrails, maxBraceExpansions } from '../../../src/engine/guardrails/domainIndex';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';

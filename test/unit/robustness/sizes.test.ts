@@ -2,7 +2,7 @@
 // catch super-linear blow-ups; the default run of this file takes a few seconds).
 import * as assert from 'node:assert/strict';
 import { generateCodeowners, generateTree } from '../../../tools/bench/synthetic';
-import { compileCodeowners } from '../../../src/engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../src/engine/codeowners/index/codeownersIndex';
 import { githubSizeLimit, parseCodeowners } from '../../../src/engine/codeowners/parse';
 import type { Change } from '../../../src/engine/guardrails/types';
 import { parseGuardrails } from '../../../src/engine/guardrails/parse';

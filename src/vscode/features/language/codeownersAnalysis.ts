@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { compileCodeowners } from '../../../engine/codeowners/codeownersIndex';
-import type { CodeownersIndex } from '../../../engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../engine/codeowners/index/codeownersIndex';
+import type { CodeownersIndex } from '../../../engine/codeowners/index/codeownersIndex';
 import { detectDialect } from '../../../engine/codeowners/dialect';
 import { parseCodeowners } from '../../../engine/codeowners/parse';
 import type { Dialect, ParsedCodeowners } from '../../../engine/codeowners/types';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { compileCodeowners } from '../../../engine/codeowners/codeownersIndex';
+import { compileCodeowners } from '../../../engine/codeowners/index/codeownersIndex';
 import { findCodeowners } from '../../../engine/codeowners/locations';
 import { parseCodeowners } from '../../../engine/codeowners/parse';
 import { lintGuardrails } from '../../../engine/guardrails/lintGuardrails';

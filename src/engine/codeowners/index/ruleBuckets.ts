@@ -1,0 +1,390 @@
+import type { CompiledPattern, LiteralShape, MatchMode, Segment } from '../pattern';
+import { isAnySegment } from '../pattern';
+
+// How rules are filed. Resolution never scans every rule: each rule goes into one bucket keyed by
+// what it must literally contain: an exact path or directory prefix (a trie of segments), a base
+// name, an extension, or (for real globs) a literal prefix or last segment with a verifying
+// matcher. Rules with no literal hook at all form a small residue that is scanned. This file only
+// builds and seals the buckets; bucketLookup.ts walks them.
+
+/** A glob filed under a literal hook; matched against the whole path before it counts. */
+export interface Candidate {
+	index: number;
+	section: number;
+	pattern: CompiledPattern;
+}
+
+/** Rule indices stored in one bucket; after `seal`, at most one per section, highest first. */
+export type Slot = number[] | undefined;
+
+/** A node of the prefix trie of anchored rules: one path segment below its parent. */
+export class PrefixNode {
+	/** Rules matching exactly this path. */
+	file: Slot;
+	/** Rules owning everything strictly below this directory. */
+	dir: Slot;
+	/** Rules owning the direct children of this directory (`dir/*`). */
+	child: Slot;
+	/** Rules owning the direct children with an extension (`dir/*.ext`), by extension. */
+	childExt: Map<string, Slot> | undefined;
+	/** Rules owning every file below with an extension (`dir/**\/*.ext`), by extension. */
+	descendantExt: Map<string, Slot> | undefined;
+	/** Globs whose literal prefix is this path (verified). */
+	cands: Candidate[] | undefined;
+	children: Map<string, PrefixNode> | undefined;
+}
+
+/** Unanchored rules keyed by a segment name, wherever in the path it stands. */
+export class NameNode {
+	self: Slot;
+	ancestor: Slot;
+	/** Unanchored `…/name/*`: the path's parent directory ends with this name (sequence). */
+	child: Slot;
+	selfCands: Candidate[] | undefined;
+	ancestorCands: Candidate[] | undefined;
+	/**
+	 * Unanchored globs whose last literal segment is this name, followed by a fixed number of
+	 * glob segments (GitLab `dir/*`), keyed by that number: the name must sit exactly that far
+	 * from the end of the path.
+	 */
+	tail: Map<number, Candidate[]> | undefined;
+	/**
+	 * Unanchored wildcard-free patterns of several segments (GitLab `a/b/`), as a trie that runs
+	 * backwards from this last segment through the segments before it.
+	 */
+	parents: Map<string, NameNode> | undefined;
+}
+
+/** Unanchored globs whose last segment is `*.ext`: `best` for `*.ext` alone, `cands` for longer ones (verified). */
+export class ExtNode {
+	best: Slot;
+	cands: Candidate[] | undefined;
+}
+
+/** Appends in place, creating the list on first use. */
+export function push<T>(list: T[] | undefined, item: T): T[] {
+	if (list === undefined) {
+		return [item];
+	}
+	list.push(item);
+	return list;
+}
+
+/** Sorts candidates so that the one that would win (the highest index) comes first. */
+export function byIndexDesc(a: Candidate, b: Candidate): number {
+	return b.index - a.index;
+}
+
+function extSuffix(seg: Segment): string | undefined {
+	if (seg.kind !== 'glob' || seg.tokens.length < 2 || seg.tokens[0].kind !== 'star') {
+		return undefined;
+	}
+	let suffix = '';
+	for (let i = 1; i < seg.tokens.length; i++) {
+		const t = seg.tokens[i];
+		if (t.kind !== 'char') {
+			return undefined;
+		}
+		suffix += t.char;
+	}
+	return suffix.startsWith('.') ? suffix : undefined;
+}
+
+function literalTexts(segs: readonly Segment[], count: number): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const seg = segs[i];
+		out.push(seg.kind === 'literal' ? seg.text : '');
+	}
+	return out;
+}
+
+/**
+ * A set of rules filed in buckets, so that "highest matching rule index per section" takes a few
+ * Map lookups (see bucketLookup.ts). Fill it with `add`/`addLiteral`, then `seal` it once.
+ */
+export class RuleBuckets {
+	size = 0;
+	/** Catch-all rules (`*`, `**`): they own every path. */
+	private catchAll: Slot;
+	/** The prefix trie of anchored rules, by path segment. */
+	readonly root = new PrefixNode();
+	/** Unanchored rules by their last literal segment. */
+	readonly names = new Map<string, NameNode>();
+	/** Unanchored extension globs (`*.ext`) by extension. */
+	readonly exts = new Map<string, ExtNode>();
+	/** Globs with no literal hook, scanned for every directory. */
+	readonly residue: Candidate[] = [];
+
+	constructor(readonly sectionOf: Int32Array, readonly singleSection: boolean) {}
+
+	/** The catch-all rules (after `seal`: at most one per section). */
+	get all(): Slot {
+		return this.catchAll;
+	}
+
+	/** Files a wildcard-free rule straight from its shape (no compiled pattern needed). */
+	addLiteral(index: number, shape: LiteralShape): void {
+		this.size++;
+		if (shape.anchored) {
+			this.markPrefix(this.prefixNodeOf(shape.key), index, shape.mode);
+		} else {
+			this.markName(this.nameNode(shape.key), index, shape.mode);
+		}
+	}
+
+	/** Files a compiled rule by the most specific literal hook its segments offer, else in the residue. */
+	add(index: number, pattern: CompiledPattern): void {
+		this.size++;
+		if (pattern.kind === 'none') {
+			return;
+		}
+		if (pattern.kind === 'all') {
+			this.catchAll = push(this.catchAll, index);
+			return;
+		}
+		const segs = pattern.segments;
+		const n = segs.length;
+		const mode = pattern.mode;
+		const cand: Candidate = { index, section: this.sectionOf[index], pattern };
+		if (pattern.anchored) {
+			let literal = 0;
+			while (literal < n && segs[literal].kind === 'literal') {
+				literal++;
+			}
+			if (literal === n) {
+				this.markPrefix(this.prefixNode(literalTexts(segs, n)), index, mode);
+			} else if (literal === n - 1 && mode === 'self' && isAnySegment(segs[n - 1])) {
+				const node = this.prefixNode(literalTexts(segs, n - 1));
+				node.child = push(node.child, index);
+			} else if (literal === n - 1 && mode === 'self' && extSuffix(segs[n - 1]) !== undefined) {
+				const node = this.prefixNode(literalTexts(segs, n - 1));
+				node.childExt ??= new Map();
+				const ext = extSuffix(segs[n - 1]) as string;
+				node.childExt.set(ext, push(node.childExt.get(ext), index));
+			} else if (literal > 0 && literal === n - 2 && mode === 'self' && segs[n - 2].kind === 'globstar' && extSuffix(segs[n - 1]) !== undefined) {
+				const node = this.prefixNode(literalTexts(segs, n - 2));
+				node.descendantExt ??= new Map();
+				const ext = extSuffix(segs[n - 1]) as string;
+				node.descendantExt.set(ext, push(node.descendantExt.get(ext), index));
+			} else if (literal > 0) {
+				const node = this.prefixNode(literalTexts(segs, literal));
+				node.cands = push(node.cands, cand);
+			} else {
+				this.residue.push(cand);
+			}
+			return;
+		}
+		const last = segs[n - 1];
+		if (last.kind === 'literal') {
+			const node = this.nameNode(last.text);
+			if (n === 1) {
+				this.markName(node, index, mode);
+			} else if (segs.every((seg) => seg.kind === 'literal')) {
+				this.markName(this.nameSequence(segs, n), index, mode);
+			} else {
+				if (mode !== 'ancestor') {
+					node.selfCands = push(node.selfCands, cand);
+				}
+				if (mode !== 'self') {
+					node.ancestorCands = push(node.ancestorCands, cand);
+				}
+			}
+			return;
+		}
+		if (n > 1 && mode === 'self' && isAnySegment(last) && segs.slice(0, n - 1).every((seg) => seg.kind === 'literal')) {
+			const node = this.nameSequence(segs, n - 1);
+			node.child = push(node.child, index);
+			return;
+		}
+		const ext = mode === 'self' ? extSuffix(last) : undefined;
+		if (n > 1 && mode === 'self') {
+			let j = n - 1;
+			while (j >= 0 && segs[j].kind !== 'literal') {
+				j--;
+			}
+			let fixedTail = j >= 0;
+			for (let k = j + 1; k < n && fixedTail; k++) {
+				fixedTail = segs[k].kind !== 'globstar';
+			}
+			if (fixedTail) {
+				const node = this.nameNode((segs[j] as { text: string }).text);
+				node.tail ??= new Map();
+				node.tail.set(n - 1 - j, push(node.tail.get(n - 1 - j), cand));
+				return;
+			}
+		}
+		if (ext !== undefined) {
+			let node = this.exts.get(ext);
+			if (node === undefined) {
+				node = new ExtNode();
+				this.exts.set(ext, node);
+			}
+			if (n === 1) {
+				node.best = push(node.best, index);
+			} else {
+				node.cands = push(node.cands, cand);
+			}
+			return;
+		}
+		this.residue.push(cand);
+	}
+
+	/** Whether any rule is filed by base name or extension (looked up for every file). */
+	get hasBaseBuckets(): boolean {
+		return this.names.size > 0 || this.exts.size > 0;
+	}
+
+	/** Keeps one index per section in every slot and sorts candidates, highest index first. */
+	seal(): void {
+		const stack = [this.root];
+		for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+			node.file = this.reduce(node.file);
+			node.dir = this.reduce(node.dir);
+			node.child = this.reduce(node.child);
+			this.reduceMap(node.childExt);
+			this.reduceMap(node.descendantExt);
+			node.cands?.sort(byIndexDesc);
+			if (node.children !== undefined) {
+				for (const child of node.children.values()) {
+					stack.push(child);
+				}
+			}
+		}
+		const names = [...this.names.values()];
+		for (let node = names.pop(); node !== undefined; node = names.pop()) {
+			if (node.parents !== undefined) {
+				names.push(...node.parents.values());
+			}
+			node.self = this.reduce(node.self);
+			node.ancestor = this.reduce(node.ancestor);
+			node.child = this.reduce(node.child);
+			node.selfCands?.sort(byIndexDesc);
+			node.ancestorCands?.sort(byIndexDesc);
+			if (node.tail !== undefined) {
+				for (const list of node.tail.values()) {
+					list.sort(byIndexDesc);
+				}
+			}
+		}
+		for (const node of this.exts.values()) {
+			node.best = this.reduce(node.best);
+			node.cands?.sort(byIndexDesc);
+		}
+		this.catchAll = this.reduce(this.catchAll);
+		this.residue.sort(byIndexDesc);
+	}
+
+	private reduceMap(map: Map<string, Slot> | undefined): void {
+		if (map !== undefined) {
+			for (const [key, slot] of map) {
+				map.set(key, this.reduce(slot));
+			}
+		}
+	}
+
+	private reduce(slot: Slot): Slot {
+		if (slot === undefined || slot.length < 2) {
+			return slot;
+		}
+		const bySection = new Map<number, number>();
+		for (const index of slot) {
+			const section = this.sectionOf[index];
+			bySection.set(section, Math.max(bySection.get(section) ?? -1, index));
+		}
+		return [...bySection.values()].sort((a, b) => b - a);
+	}
+
+	private markPrefix(node: PrefixNode, index: number, mode: MatchMode): void {
+		// Most rules of a large file are exact paths that own the file and everything below it:
+		// one slot serves both until another rule is filed here (`push` appends in place).
+		if (node.file === node.dir) {
+			if (node.file === undefined && mode === 'selfOrAncestor') {
+				node.file = node.dir = [index];
+				return;
+			}
+			node.dir = node.dir?.slice();
+		}
+		if (mode !== 'ancestor') {
+			node.file = push(node.file, index);
+		}
+		if (mode !== 'self') {
+			node.dir = push(node.dir, index);
+		}
+	}
+
+	private markName(node: NameNode, index: number, mode: MatchMode): void {
+		if (mode !== 'ancestor') {
+			node.self = push(node.self, index);
+		}
+		if (mode !== 'self') {
+			node.ancestor = push(node.ancestor, index);
+		}
+	}
+
+	private prefixNode(segments: readonly string[]): PrefixNode {
+		let node = this.root;
+		for (const seg of segments) {
+			if (node.children === undefined) {
+				node.children = new Map();
+			}
+			let next = node.children.get(seg);
+			if (next === undefined) {
+				next = new PrefixNode();
+				node.children.set(seg, next);
+			}
+			node = next;
+		}
+		return node;
+	}
+
+	/** The trie node of a `/`-separated key, walked without splitting it into an array. */
+	private prefixNodeOf(key: string): PrefixNode {
+		let node = this.root;
+		let start = 0;
+		for (;;) {
+			const slash = key.indexOf('/', start);
+			const seg = slash < 0 ? key.slice(start) : key.slice(start, slash);
+			let children = node.children;
+			if (children === undefined) {
+				children = new Map();
+				node.children = children;
+			}
+			let next = children.get(seg);
+			if (next === undefined) {
+				next = new PrefixNode();
+				children.set(seg, next);
+			}
+			node = next;
+			if (slash < 0) {
+				return node;
+			}
+			start = slash + 1;
+		}
+	}
+
+	/** The reverse-trie node for the first `count` segments (all literal), last segment first. */
+	private nameSequence(segs: readonly Segment[], count: number): NameNode {
+		let node = this.nameNode((segs[count - 1] as { text: string }).text);
+		for (let k = count - 2; k >= 0; k--) {
+			node.parents ??= new Map();
+			const text = (segs[k] as { text: string }).text;
+			let parent = node.parents.get(text);
+			if (parent === undefined) {
+				parent = new NameNode();
+				node.parents.set(text, parent);
+			}
+			node = parent;
+		}
+		return node;
+	}
+
+	private nameNode(name: string): NameNode {
+		let node = this.names.get(name);
+		if (node === undefined) {
+			node = new NameNode();
+			this.names.set(name, node);
+		}
+		return node;
+	}
+}
