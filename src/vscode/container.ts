@@ -8,6 +8,7 @@ import { LanguageController } from './features/language/languageController';
 import { Logger } from './logger';
 import { OwnershipMapPanel } from './features/ownershipMap/ownershipMapPanel';
 import { OwnershipService } from './repo/ownershipService';
+import { RepoRegistry } from './repo/repoRegistry';
 import { ReviewRoutingView } from './features/reviewRouting/reviewRoutingView';
 import { StatusBarController } from './features/statusBar/statusBarController';
 
@@ -18,6 +19,8 @@ import { StatusBarController } from './features/statusBar/statusBarController';
  */
 export class Container implements vscode.Disposable {
 	readonly logger: Logger;
+	/** Every per-repository cache and watcher, by repository root. */
+	readonly repos: RepoRegistry;
 	readonly service: OwnershipService;
 	readonly statusBar: StatusBarController;
 	readonly contractDiagnostics: ContractDiagnostics;
@@ -35,7 +38,8 @@ export class Container implements vscode.Disposable {
 
 	constructor(readonly context: vscode.ExtensionContext) {
 		this.logger = this.register(new Logger(), 'logger');
-		this.service = this.register(new OwnershipService(this.logger), 'service');
+		this.repos = this.register(new RepoRegistry(this.logger), 'repos');
+		this.service = this.register(new OwnershipService(this.logger, this.repos), 'service');
 		this.statusBar = this.register(new StatusBarController(this), 'statusBar');
 		this.contractDiagnostics = this.register(new ContractDiagnostics(this), 'contractDiagnostics');
 		this.explorerDecorations = this.register(new ExplorerDecorations(this), 'explorerDecorations');

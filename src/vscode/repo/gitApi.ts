@@ -35,6 +35,7 @@ interface GitChange {
 }
 
 interface GitRepositoryState {
+	readonly HEAD?: { readonly commit?: string };
 	readonly workingTreeChanges: GitChange[];
 	readonly indexChanges: GitChange[];
 	readonly untrackedChanges?: GitChange[];
@@ -73,6 +74,53 @@ export async function getGitApi(): Promise<GitApi | undefined> {
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Calls `onChange` on every status change of the git extension's repository at `root`, whether it is
+ * open now or opens later (`initial` on attaching); nothing happens without the git extension.
+ */
+export function followRepository(root: vscode.Uri, onChange: (repository: GitRepository, initial: boolean) => void): vscode.Disposable {
+	let disposed = false;
+	const subscriptions: vscode.Disposable[] = [];
+	const key = root.toString();
+	void getGitApi().then((api) => {
+		if (disposed || api === undefined) {
+			return;
+		}
+		const attach = (repository: GitRepository): void => {
+			if (repository.rootUri.toString() === key) {
+				subscriptions.push(repository.state.onDidChange(() => onChange(repository, false)));
+				onChange(repository, true);
+			}
+		};
+		api.repositories.forEach(attach);
+		subscriptions.push(api.onDidOpenRepository(attach));
+	});
+	return {
+		dispose: () => {
+			disposed = true;
+			for (const subscription of subscriptions.splice(0)) {
+				subscription.dispose();
+			}
+		},
+	};
+}
+
+/**
+ * What in a repository's git status decides its file list: HEAD's commit (a commit or checkout
+ * changes what is tracked) and the paths added, deleted, renamed or untracked. Content edits leave it
+ * unchanged, so saving a file does not relist the repository.
+ */
+export function fileListSignature(repository: GitRepository): string {
+	const { state } = repository;
+	const entries: string[] = [];
+	for (const change of [...(state.untrackedChanges ?? []), ...state.workingTreeChanges, ...state.indexChanges]) {
+		if (change.status !== GitStatus.Modified && change.status !== GitStatus.IndexModified && change.status !== GitStatus.Ignored) {
+			entries.push(`${change.status}:${change.uri.path}:${change.renameUri?.path ?? ''}`);
+		}
+	}
+	return `${state.HEAD?.commit ?? ''}\n${entries.sort().join('\n')}`;
 }
 
 /**

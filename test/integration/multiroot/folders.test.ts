@@ -4,35 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { getApi, waitFor } from '../suite/extensionApi';
-
-function folderNamed(name: string): vscode.WorkspaceFolder | undefined {
-	return (vscode.workspace.workspaceFolders ?? []).find((entry) => entry.name === name);
-}
-
-/** Applies a folder change and waits for VS Code to report it. */
-async function changeFolders(change: () => boolean): Promise<void> {
-	let listener: vscode.Disposable | undefined;
-	const changed = new Promise<void>((resolve) => {
-		listener = vscode.workspace.onDidChangeWorkspaceFolders(() => resolve());
-	});
-	try {
-		assert.ok(change(), 'updateWorkspaceFolders accepted the change');
-		await Promise.race([changed, new Promise((_, reject) => setTimeout(() => reject(new Error('no onDidChangeWorkspaceFolders')), 10_000))]);
-	} finally {
-		listener?.dispose();
-	}
-}
-
-async function removeFolder(name: string): Promise<void> {
-	const index = (vscode.workspace.workspaceFolders ?? []).findIndex((entry) => entry.name === name);
-	assert.ok(index > 0, `${name} is open and not the first folder`);
-	await changeFolders(() => vscode.workspace.updateWorkspaceFolders(index, 1));
-}
-
-async function addFolder(uri: vscode.Uri, name: string): Promise<void> {
-	const count = vscode.workspace.workspaceFolders?.length ?? 0;
-	await changeFolders(() => vscode.workspace.updateWorkspaceFolders(count, 0, { uri, name }));
-}
+import { addFolder, changeFolders, folderNamed, removeFolder } from './workspaceFolders';
 
 suite('multi-root: a workspace folder removed and added back', () => {
 	const name = 'extra-repo';

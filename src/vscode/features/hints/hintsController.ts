@@ -39,7 +39,7 @@ export class HintsController implements vscode.Disposable {
 			this.contract = undefined;
 		}
 		if (config.importHints.enabled && this.imports === undefined) {
-			const modules = new ModuleIndex(this.container.logger);
+			const modules = new ModuleIndex(this.container.repos, this.container.logger);
 			const provider = new ImportHintsProvider(this.container.service, modules);
 			this.imports = vscode.Disposable.from(
 				modules,

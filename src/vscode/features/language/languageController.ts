@@ -24,8 +24,8 @@ export class LanguageController implements vscode.Disposable {
 
 	constructor(container: Container) {
 		const analyzer = new CodeownersAnalyzer(container.service);
-		const codeHosts = new CodeHostResolver();
-		this.files = new RepoFiles(container.logger);
+		const codeHosts = new CodeHostResolver(container.repos);
+		this.files = new RepoFiles(container.repos, container.logger);
 		this.codeownersDiagnostics = new CodeownersDiagnostics(analyzer, this.files, container.logger);
 		this.guardrailsDiagnostics = new GuardrailsDiagnostics(container.service, this.files, container.logger);
 		this.disposables.push(
@@ -39,7 +39,6 @@ export class LanguageController implements vscode.Disposable {
 			// A rebuilt model may carry a new guardrails.yaml (owner hovers) or dialect setting.
 			container.service.onDidChangeModel(() => {
 				analyzer.clear();
-				codeHosts.clear();
 				this.codeownersDiagnostics.validateAll();
 				this.guardrailsDiagnostics.validateAll();
 			}),
