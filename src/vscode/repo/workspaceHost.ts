@@ -24,6 +24,20 @@ export function canReadLocally(uri: vscode.Uri): boolean {
 	return uri.scheme === 'file';
 }
 
+/** Whether `uri` lies in an open workspace folder, of any scheme: the documents the surfaces answer for. */
+export function inWorkspaceFolder(uri: vscode.Uri): boolean {
+	return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+}
+
+/**
+ * A document selector for the schemes of the open workspace folders (`file` at least), so providers
+ * serve a virtual workspace's documents too; taken when the provider is registered.
+ */
+export function workspaceDocuments(language?: string): vscode.DocumentFilter[] {
+	const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)]);
+	return [...schemes].map((scheme) => (language === undefined ? { scheme } : { scheme, language }));
+}
+
 /** A file the host may read: its URI and size, or why not (undefined reason: it does not exist). */
 type Located = { uri: vscode.Uri; size: number; reason?: undefined } | { uri?: undefined; reason?: string; size?: number };
 

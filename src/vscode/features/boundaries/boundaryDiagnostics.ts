@@ -8,6 +8,7 @@ import type { Container } from '../../container';
 import { KeyedDebouncer } from '../../keyedDebouncer';
 import type { RepoModel } from '../../repo/ownershipService';
 import { BoundaryIndex } from '../../repo/boundaryIndex';
+import { inWorkspaceFolder, workspaceDocuments } from '../../repo/workspaceHost';
 import { DependencyGraphPanel } from './dependencyGraphPanel';
 
 /** Typing pauses shorter than this do not recompute; one file's check itself takes milliseconds. */
@@ -72,7 +73,7 @@ export class BoundaryDiagnostics implements vscode.Disposable, vscode.CodeAction
 				vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
 				vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
 				this.index.onDidChange(() => this.refreshAll()),
-				vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: BoundaryDiagnostics.providedCodeActionKinds }),
+				vscode.languages.registerCodeActionsProvider(workspaceDocuments(), this, { providedCodeActionKinds: BoundaryDiagnostics.providedCodeActionKinds }),
 			);
 			this.refreshAll();
 		} else if (!enabled && this.collection) {
@@ -87,7 +88,7 @@ export class BoundaryDiagnostics implements vscode.Disposable, vscode.CodeAction
 	}
 
 	private schedule(document: vscode.TextDocument): void {
-		if (!this.collection || document.uri.scheme !== 'file' || !isImportSource(document.uri.path)) {
+		if (!this.collection || !inWorkspaceFolder(document.uri) || !isImportSource(document.uri.path)) {
 			return;
 		}
 		this.timers.schedule(document.uri.toString(), debounceMs, () => {

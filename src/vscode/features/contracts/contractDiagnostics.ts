@@ -11,6 +11,7 @@ import type { Container } from '../../container';
 import { getGitApi, headText } from '../../repo/gitApi';
 import type { GitApi } from '../../repo/gitApi';
 import type { FileAnswer } from '../../repo/ownershipService';
+import { inWorkspaceFolder, workspaceDocuments } from '../../repo/workspaceHost';
 import { personLabel } from '../../presentation';
 import { KeyedDebouncer } from '../../keyedDebouncer';
 
@@ -102,7 +103,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 				vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document)),
 				vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
 				this.container.service.onDidChangeModel(() => this.refreshAll()),
-				vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, {
+				vscode.languages.registerCodeActionsProvider(workspaceDocuments(), this, {
 					providedCodeActionKinds: ContractDiagnostics.providedCodeActionKinds,
 				}),
 			);
@@ -141,7 +142,7 @@ export class ContractDiagnostics implements vscode.Disposable, vscode.CodeAction
 	}
 
 	private schedule(document: vscode.TextDocument): void {
-		if (!this.collection || document.uri.scheme !== 'file') {
+		if (!this.collection || !inWorkspaceFolder(document.uri)) {
 			return;
 		}
 		const key = document.uri.toString();

@@ -4,6 +4,7 @@ import type { Container } from '../../container';
 import { ContractHintsProvider } from './contractHintsProvider';
 import { importHintSelector, ImportHintsProvider } from './importHintsProvider';
 import { ModuleIndex } from '../../repo/moduleIndex';
+import { workspaceDocuments } from '../../repo/workspaceHost';
 
 /**
  * Owns the two inlay-hint surfaces. Each exists only while its setting is on
@@ -31,7 +32,7 @@ export class HintsController implements vscode.Disposable {
 			const provider = new ContractHintsProvider(this.container.service);
 			this.contract = vscode.Disposable.from(
 				provider,
-				vscode.languages.registerInlayHintsProvider({ scheme: 'file' }, provider),
+				vscode.languages.registerInlayHintsProvider(workspaceDocuments(), provider),
 				this.container.service.onDidChangeModel(() => provider.refresh()),
 			);
 		} else if (!config.inlineHints.enabled && this.contract !== undefined) {
@@ -44,7 +45,7 @@ export class HintsController implements vscode.Disposable {
 			this.imports = vscode.Disposable.from(
 				modules,
 				provider,
-				vscode.languages.registerInlayHintsProvider(importHintSelector, provider),
+				vscode.languages.registerInlayHintsProvider(importHintSelector(), provider),
 				this.container.service.onDidChangeModel(() => provider.refresh()),
 				modules.onDidChange(() => provider.refresh()),
 			);
