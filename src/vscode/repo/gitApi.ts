@@ -6,6 +6,7 @@ import { canSpawnGit, runHardenedGit } from './gitRunner';
 import type { GitRunOptions } from './gitRunner';
 import { parseGitFileList } from './gitFileList';
 import type { GitFileList } from './gitFileList';
+import type { Logger } from '../logger';
 
 export { canSpawnGit } from './gitRunner';
 
@@ -125,9 +126,10 @@ export function fileListSignature(repository: GitRepository): string {
 
 /**
  * git's stdout, or undefined (untrusted workspace, not a local folder, git missing or failing).
- * Every git run of the extension goes through here: it is hardened (src/vscode/repo/gitRunner.ts).
+ * Every git run of the extension goes through here, and only this module may call it (it is not
+ * exported): the runs are hardened (src/vscode/repo/gitRunner.ts) and guarded by `canSpawnGit`.
  */
-export function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024, options: GitRunOptions = {}): Promise<string | undefined> {
+function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024, options: GitRunOptions = {}): Promise<string | undefined> {
 	return canSpawnGit(root) ? runHardenedGit(root, args, { maxBuffer, ...options }) : Promise.resolve(undefined);
 }
 
@@ -213,6 +215,25 @@ export async function gitFileList(root: vscode.Uri): Promise<GitFileList | undef
 		return undefined;
 	}
 	return parseGitFileList(cached, deleted, others);
+}
+
+/** `git config user.email` takes a few milliseconds; a hung git must not hold the model back. */
+const emailTimeoutMs = 3000;
+
+/**
+ * `git config user.email` for the repository, or undefined. Only in a trusted workspace (a
+ * repository's own git config could point git at programs to run) and only for local files; no shell.
+ */
+export async function gitUserEmail(root: vscode.Uri, logger: Logger): Promise<string | undefined> {
+	const stdout = await runGit(root, ['config', '--get', 'user.email'], undefined, {
+		timeoutMs: emailTimeoutMs,
+		onError: (message) => logger.debug(`git config user.email: ${message}`),
+	});
+	const email = stdout?.trim();
+	if (email) {
+		logger.debug(`git user.email: ${email}`);
+	}
+	return email || undefined;
 }
 
 /** Parses `git status --porcelain -z` output into changes. */

@@ -6,7 +6,8 @@ import { disarmDrivers, driverConfigQuery, gitCandidates, hardenedGitArgs, harde
 
 // The extension's one way to run git. It applies the same hardening as the CLI's runner
 // (src/engine/safety/gitHardening.ts), so a git call added anywhere in the extension runs no
-// program the repository configures. Every call goes through `runGit` in gitApi.ts.
+// program the repository configures. Only gitApi.ts calls it, through its private `runGit`
+// (test/unit/gitOnePlace.test.ts checks that nothing else in src/vscode spawns a process).
 
 const defaultTimeoutMs = 5000;
 

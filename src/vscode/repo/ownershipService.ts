@@ -7,7 +7,7 @@ import type { WorkspaceModel, WorkspaceModelOptions } from '../../engine/workspa
 import { getConfig } from '../configuration';
 import type { Logger } from '../logger';
 import { WorkspaceHost } from './workspaceHost';
-import { runGit } from './gitApi';
+import { gitUserEmail } from './gitApi';
 import type { RepoRegistry } from './repoRegistry';
 import type { RepoState } from './repoState';
 
@@ -53,8 +53,6 @@ export interface FileAnswer {
 	path: string;
 	decision: Decision;
 }
-
-const gitTimeoutMs = 3000;
 
 /**
  * The ownership answers: one model per repository root, kept as the `model` part of the root's
@@ -154,7 +152,7 @@ export class OwnershipService implements vscode.Disposable {
 		}
 		try {
 			// git's user.email is its own part: it rarely changes, and spawning git costs more than a rebuild.
-			const identity = config.identity || await this.repos.load(root, 'identity', () => gitEmail(state, this.logger));
+			const identity = config.identity || await this.repos.load(root, 'identity', () => gitUserEmail(root, this.logger));
 			const identityMs = Date.now() - started;
 			const loadOptions: WorkspaceModelOptions = {
 				codeownersFile: config.codeownersPath || undefined,
@@ -187,23 +185,4 @@ export class OwnershipService implements vscode.Disposable {
 		this.subscription.dispose();
 		this.onDidChangeModelEmitter.dispose();
 	}
-}
-
-/**
- * `git config user.email` for the repository. Only in a trusted workspace (a repository's own git
- * config could point git at programs to run) and only for local files; no shell.
- */
-async function gitEmail(state: RepoState, logger: Logger): Promise<string | undefined> {
-	if (!state.canSpawnGit) {
-		return undefined;
-	}
-	const stdout = await runGit(state.root, ['config', '--get', 'user.email'], undefined, {
-		timeoutMs: gitTimeoutMs,
-		onError: (message) => logger.debug(`git config user.email: ${message}`),
-	});
-	const email = stdout?.trim();
-	if (email) {
-		logger.debug(`git user.email: ${email}`);
-	}
-	return email || undefined;
 }
