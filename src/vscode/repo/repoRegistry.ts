@@ -82,6 +82,12 @@ export class RepoRegistry implements vscode.Disposable {
 	/** Drops every state and folder mapping (Refresh, trust, settings); the next request rebuilds. */
 	reset(): void {
 		this.generation++;
+		this.releaseAll();
+		this.onDidChangeEmitter.fire({ root: undefined, part: 'model' });
+	}
+
+	/** Disposes every state and folder watcher and forgets every folder's root. */
+	private releaseAll(): void {
 		this.roots.clear();
 		this.resolvedRoots.clear();
 		for (const state of this.states.values()) {
@@ -92,7 +98,6 @@ export class RepoRegistry implements vscode.Disposable {
 			watcher.dispose();
 		}
 		this.firstFileWatchers.clear();
-		this.onDidChangeEmitter.fire({ root: undefined, part: 'model' });
 	}
 
 	/** The state of the repository holding `uri` (any scheme `workspace.fs` reads), or undefined outside every repository. */
@@ -303,14 +308,7 @@ export class RepoRegistry implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		for (const state of this.states.values()) {
-			state.dispose();
-		}
-		this.states.clear();
-		for (const watcher of this.firstFileWatchers.values()) {
-			watcher.dispose();
-		}
-		this.firstFileWatchers.clear();
+		this.releaseAll();
 		for (const disposable of this.disposables) {
 			disposable.dispose();
 		}

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { getApi, waitFor } from '../suite/extensionApi';
-import { addFolder, changeFolders, folderNamed, removeFolder } from './workspaceFolders';
+import { addFolder, changeFolders, deleteSiblingFolder, folderNamed, removeFolder, writeSiblingFolder } from './workspaceFolders';
 
 suite('multi-root: a workspace folder removed and added back', () => {
 	const name = 'extra-repo';
@@ -12,24 +12,15 @@ suite('multi-root: a workspace folder removed and added back', () => {
 	let app: vscode.Uri;
 
 	suiteSetup(async () => {
-		const notes = folderNamed('notes');
-		assert.ok(notes, 'the plain folder is open');
-		extra = vscode.Uri.joinPath(notes.uri, '..', name);
-		app = vscode.Uri.joinPath(extra, 'src', 'app.ts');
 		// A folder with a CODEOWNERS is a repository root of its own for the extension.
-		await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(extra, 'CODEOWNERS'), new TextEncoder().encode('* @extra/team\n'));
-		await vscode.workspace.fs.writeFile(app, new TextEncoder().encode('export const app = 1;\n'));
+		extra = await writeSiblingFolder(name, { 'CODEOWNERS': '* @extra/team\n', 'src/app.ts': 'export const app = 1;\n' });
+		app = vscode.Uri.joinPath(extra, 'src', 'app.ts');
 		(await getApi()).captureLog(2_000);
 	});
 
 	suiteTeardown(async () => {
-		const api = await getApi();
-		api.captureLog(0);
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-		if (folderNamed(name)) {
-			await removeFolder(name);
-		}
-		await vscode.workspace.fs.delete(extra, { recursive: true });
+		(await getApi()).captureLog(0);
+		await deleteSiblingFolder(name, extra);
 	});
 
 	test('the repository folder answers, is dropped (answer undefined, status bar hidden) when removed, and answers again when added back', async () => {

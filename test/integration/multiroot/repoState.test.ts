@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RepoStateSnapshot } from '../../../src/vscode/repo/repoState';
 import { getApi, waitFor } from '../suite/extensionApi';
-import { addFolder, folderNamed, removeFolder } from './workspaceFolders';
+import { addFolder, deleteSiblingFolder, folderNamed, removeFolder, writeSiblingFolder } from './workspaceFolders';
 
 const name = 'state-repo';
 const files: Record<string, string> = {
@@ -37,22 +37,13 @@ suite('multi-root: removing a folder releases its repository state', () => {
 	let extra: vscode.Uri;
 
 	suiteSetup(async () => {
-		const notes = folderNamed('notes');
-		assert.ok(notes, 'the plain folder is open');
-		extra = vscode.Uri.joinPath(notes.uri, '..', name);
-		for (const [path, text] of Object.entries(files)) {
-			await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(extra, ...path.split('/')), new TextEncoder().encode(text));
-		}
+		extra = await writeSiblingFolder(name, files);
 		(await getApi()).captureLog(2_000);
 	});
 
 	suiteTeardown(async () => {
 		(await getApi()).captureLog(0);
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-		if (folderNamed(name)) {
-			await removeFolder(name);
-		}
-		await vscode.workspace.fs.delete(extra, { recursive: true });
+		await deleteSiblingFolder(name, extra);
 	});
 
 	test('every part and watcher of the removed folder\'s root is released; other repositories keep theirs', async () => {

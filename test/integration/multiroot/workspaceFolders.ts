@@ -31,3 +31,23 @@ export async function addFolder(uri: vscode.Uri, name: string): Promise<void> {
 	const count = vscode.workspace.workspaceFolders?.length ?? 0;
 	await changeFolders(() => vscode.workspace.updateWorkspaceFolders(count, 0, { uri, name }));
 }
+
+/** Writes `files` into a new folder `name` next to the plain folder `notes`, outside every repository. */
+export async function writeSiblingFolder(name: string, files: Record<string, string>): Promise<vscode.Uri> {
+	const notes = folderNamed('notes');
+	assert.ok(notes, 'the plain folder is open');
+	const folder = vscode.Uri.joinPath(notes.uri, '..', name);
+	for (const [path, text] of Object.entries(files)) {
+		await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...path.split('/')), new TextEncoder().encode(text));
+	}
+	return folder;
+}
+
+/** Closes every editor, removes the folder from the workspace if it is still there, and deletes it. */
+export async function deleteSiblingFolder(name: string, folder: vscode.Uri): Promise<void> {
+	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	if (folderNamed(name)) {
+		await removeFolder(name);
+	}
+	await vscode.workspace.fs.delete(folder, { recursive: true });
+}
