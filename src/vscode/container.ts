@@ -11,6 +11,7 @@ import { OwnershipMapPanel } from './features/ownershipMap/ownershipMapPanel';
 import { BoundaryIndex } from './repo/boundaryIndex';
 import { OwnershipService } from './repo/ownershipService';
 import { RepoFiles } from './repo/repoFiles';
+import { RepoRegistry } from './repo/repoRegistry';
 import { ReviewRoutingView } from './features/reviewRouting/reviewRoutingView';
 import { StatusBarController } from './features/statusBar/statusBarController';
 
@@ -22,6 +23,8 @@ import { StatusBarController } from './features/statusBar/statusBarController';
  */
 export class Container implements vscode.Disposable, FeatureHost {
 	readonly logger: Logger;
+	/** Every per-repository cache and watcher, by repository root. */
+	readonly repos: RepoRegistry;
 	readonly service: OwnershipService;
 	readonly files: RepoFiles;
 	readonly boundaryIndex: BoundaryIndex;
@@ -41,9 +44,10 @@ export class Container implements vscode.Disposable, FeatureHost {
 
 	constructor(readonly context: vscode.ExtensionContext) {
 		this.logger = this.register(new Logger(), 'logger');
-		this.service = this.register(new OwnershipService(this.logger), 'service');
-		this.files = this.register(new RepoFiles(this.logger), 'files');
-		this.boundaryIndex = this.register(new BoundaryIndex(this.logger, this.service), 'boundaryIndex');
+		this.repos = this.register(new RepoRegistry(this.logger), 'repos');
+		this.service = this.register(new OwnershipService(this.logger, this.repos), 'service');
+		this.files = this.register(new RepoFiles(this.repos, this.logger), 'files');
+		this.boundaryIndex = this.register(new BoundaryIndex(this.logger, this.service, this.repos), 'boundaryIndex');
 		this.statusBar = this.register(new StatusBarController(this), 'statusBar');
 		this.contractDiagnostics = this.register(new ContractDiagnostics(this), 'contractDiagnostics');
 		this.explorerDecorations = this.register(new ExplorerDecorations(this), 'explorerDecorations');

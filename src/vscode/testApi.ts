@@ -6,6 +6,7 @@ import type { LogLine } from './logger';
 import type { HostMessage } from '../webview/ownershipMap/protocol';
 import type { MapSelection } from './features/ownershipMap/ownershipMapPanel';
 import type { FileAnswer } from './repo/ownershipService';
+import type { RepoRegistrySnapshot } from './repo/repoRegistry';
 import type { RenderedNode, RoutingSnapshot } from './features/reviewRouting/reviewRoutingView';
 import type { StatusBarState } from './features/statusBar/statusBarController';
 import type { WorkspaceHost } from './repo/workspaceHost';
@@ -87,6 +88,8 @@ export interface TestApi {
 	captureLog(limit: number): void;
 	/** The captured log lines, oldest first. */
 	logLines(): readonly LogLine[];
+	/** The repositories the registry holds (root, folders, parts loaded, watcher sets alive) and the folders it mapped. */
+	repoState(): RepoRegistrySnapshot;
 	/** The file access the model of the file's repository reads through (undefined: no repository). */
 	workspaceHost(uri: vscode.Uri): Promise<WorkspaceHost | undefined>;
 	/** The ownership map panel: whether it is open, the last message posted to its webview, the last click. */
@@ -164,6 +167,7 @@ export function createTestApi(control: ContainerControl, activationMs: number): 
 		restart: () => control.restart(),
 		captureLog: (limit) => c().logger.capture(limit),
 		logLines: () => c().logger.captured,
+		repoState: () => c().repos.snapshot(),
 		workspaceHost: async (uri) => (await c().service.repoFor(uri))?.host,
 		ownershipMap: async () => {
 			const panel = c().ownershipMap;

@@ -3,6 +3,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Container } from '../container';
 import type { RepoModel } from '../repo/ownershipService';
+import { canReadLocally } from '../repo/workspaceHost';
 import { nextAdrNumber } from '../../engine/guardrails/adr';
 import { targetUri } from './target';
 
@@ -109,7 +110,7 @@ export function fillTemplate(template: string, title: string, number: string, li
  */
 async function createExclusively(root: vscode.Uri, dir: vscode.Uri, target: vscode.Uri, content: Uint8Array): Promise<boolean> {
 	await vscode.workspace.fs.createDirectory(dir);
-	if (target.scheme === 'file') {
+	if (canReadLocally(target)) {
 		// The ADR folder may be a committed link out of the repository: never write there.
 		const [realRoot, realDir] = await Promise.all([fs.realpath(root.fsPath), fs.realpath(dir.fsPath)]);
 		const back = nodePath.relative(realRoot, realDir);

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { BoundaryIndex } from '../repo/boundaryIndex';
 import type { OwnershipService } from '../repo/ownershipService';
 import type { RepoFiles } from '../repo/repoFiles';
+import type { RepoRegistry } from '../repo/repoRegistry';
 
 /**
  * What a feature may use of the extension. The container implements it; a feature never sees the
@@ -14,6 +15,8 @@ export interface FeatureHost {
 	readonly context: vscode.ExtensionContext;
 	readonly logger: Logger;
 	readonly service: OwnershipService;
+	/** Every per-repository cache and watcher, by repository root. */
+	readonly repos: RepoRegistry;
 	/** The file list of each repository, shared by every feature that reads it. */
 	readonly files: RepoFiles;
 	/** The import index of each repository (boundary diagnostics, the dependency graph, the map). */

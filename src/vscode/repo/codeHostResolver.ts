@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { getConfig } from '../configuration';
 import { codeHostFor, remoteUrlFromGitConfig } from '../../engine/codeHost';
 import type { CodeHost, CodeHostKind } from '../../engine/codeHost';
+import type { RepoRegistry } from './repoRegistry';
 import { WorkspaceHost } from './workspaceHost';
 
 /** Only plain http(s) URLs are ever put into a Markdown link or a document link. */
@@ -15,10 +16,11 @@ export function isSafeLink(url: string): boolean {
 /**
  * The code host of each repository root: `ownershipGuardrails.codeHost.url` when set, else the
  * `origin` remote read from `.git/config` through `workspace.fs` (no git process, so it works in
- * untrusted and virtual workspaces too). The remote is read once per root.
+ * untrusted and virtual workspaces too). The remote is the `remote` part of the root's
+ * {@link RepoState}: read once, dropped with the model.
  */
 export class CodeHostResolver {
-	private readonly remotes = new Map<string, Promise<string | undefined>>();
+	constructor(private readonly repos: RepoRegistry) {}
 
 	async resolve(root: vscode.Uri, dialect: CodeHostKind): Promise<CodeHost> {
 		const settingUrl = getConfig(root).codeHost.url;
@@ -27,17 +29,7 @@ export class CodeHostResolver {
 	}
 
 	private remote(root: vscode.Uri): Promise<string | undefined> {
-		const key = root.toString();
-		let remote = this.remotes.get(key);
-		if (remote === undefined) {
-			remote = readRemote(root);
-			this.remotes.set(key, remote);
-		}
-		return remote;
-	}
-
-	clear(): void {
-		this.remotes.clear();
+		return this.repos.load(root, 'remote', () => readRemote(root));
 	}
 }
 

@@ -6,6 +6,7 @@ import { canSpawnGit, runHardenedGit } from './gitRunner';
 import type { GitRunOptions } from './gitRunner';
 import { parseGitFileList } from './gitFileList';
 import type { GitFileList } from './gitFileList';
+import type { Logger } from '../logger';
 
 export { canSpawnGit } from './gitRunner';
 
@@ -35,6 +36,7 @@ interface GitChange {
 }
 
 interface GitRepositoryState {
+	readonly HEAD?: { readonly commit?: string };
 	readonly workingTreeChanges: GitChange[];
 	readonly indexChanges: GitChange[];
 	readonly untrackedChanges?: GitChange[];
@@ -76,10 +78,58 @@ export async function getGitApi(): Promise<GitApi | undefined> {
 }
 
 /**
- * git's stdout, or undefined (untrusted workspace, not a local folder, git missing or failing).
- * Every git run of the extension goes through here: it is hardened (src/vscode/repo/gitRunner.ts).
+ * Calls `onChange` on every status change of the git extension's repository at `root`, whether it is
+ * open now or opens later (`initial` on attaching); nothing happens without the git extension.
  */
-export function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024, options: GitRunOptions = {}): Promise<string | undefined> {
+export function followRepository(root: vscode.Uri, onChange: (repository: GitRepository, initial: boolean) => void): vscode.Disposable {
+	let disposed = false;
+	const subscriptions: vscode.Disposable[] = [];
+	const key = root.toString();
+	void getGitApi().then((api) => {
+		if (disposed || api === undefined) {
+			return;
+		}
+		const attach = (repository: GitRepository): void => {
+			if (repository.rootUri.toString() === key) {
+				subscriptions.push(repository.state.onDidChange(() => onChange(repository, false)));
+				onChange(repository, true);
+			}
+		};
+		api.repositories.forEach(attach);
+		subscriptions.push(api.onDidOpenRepository(attach));
+	});
+	return {
+		dispose: () => {
+			disposed = true;
+			for (const subscription of subscriptions.splice(0)) {
+				subscription.dispose();
+			}
+		},
+	};
+}
+
+/**
+ * What in a repository's git status decides its file list: HEAD's commit (a commit or checkout
+ * changes what is tracked) and the paths added, deleted, renamed or untracked. Content edits leave it
+ * unchanged, so saving a file does not relist the repository.
+ */
+export function fileListSignature(repository: GitRepository): string {
+	const { state } = repository;
+	const entries: string[] = [];
+	for (const change of [...(state.untrackedChanges ?? []), ...state.workingTreeChanges, ...state.indexChanges]) {
+		if (change.status !== GitStatus.Modified && change.status !== GitStatus.IndexModified && change.status !== GitStatus.Ignored) {
+			entries.push(`${change.status}:${change.uri.path}:${change.renameUri?.path ?? ''}`);
+		}
+	}
+	return `${state.HEAD?.commit ?? ''}\n${entries.sort().join('\n')}`;
+}
+
+/**
+ * git's stdout, or undefined (untrusted workspace, not a local folder, git missing or failing).
+ * Every git run of the extension goes through here, and only this module may call it (it is not
+ * exported): the runs are hardened (src/vscode/repo/gitRunner.ts) and guarded by `canSpawnGit`.
+ */
+function runGit(root: vscode.Uri, args: string[], maxBuffer = 64 * 1024 * 1024, options: GitRunOptions = {}): Promise<string | undefined> {
 	return canSpawnGit(root) ? runHardenedGit(root, args, { maxBuffer, ...options }) : Promise.resolve(undefined);
 }
 
@@ -165,6 +215,25 @@ export async function gitFileList(root: vscode.Uri): Promise<GitFileList | undef
 		return undefined;
 	}
 	return parseGitFileList(cached, deleted, others);
+}
+
+/** `git config user.email` takes a few milliseconds; a hung git must not hold the model back. */
+const emailTimeoutMs = 3000;
+
+/**
+ * `git config user.email` for the repository, or undefined. Only in a trusted workspace (a
+ * repository's own git config could point git at programs to run) and only for local files; no shell.
+ */
+export async function gitUserEmail(root: vscode.Uri, logger: Logger): Promise<string | undefined> {
+	const stdout = await runGit(root, ['config', '--get', 'user.email'], undefined, {
+		timeoutMs: emailTimeoutMs,
+		onError: (message) => logger.debug(`git config user.email: ${message}`),
+	});
+	const email = stdout?.trim();
+	if (email) {
+		logger.debug(`git user.email: ${email}`);
+	}
+	return email || undefined;
 }
 
 /** Parses `git status --porcelain -z` output into changes. */

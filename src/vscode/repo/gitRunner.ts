@@ -1,17 +1,19 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { canReadLocally } from './workspaceHost';
 import { disarmDrivers, driverConfigQuery, gitCandidates, hardenedGitArgs, hardenedGitEnv } from '../../engine/safety/gitHardening';
 
 // The extension's one way to run git. It applies the same hardening as the CLI's runner
 // (src/engine/safety/gitHardening.ts), so a git call added anywhere in the extension runs no
-// program the repository configures. Every call goes through `runGit` in gitApi.ts.
+// program the repository configures. Only gitApi.ts calls it, through its private `runGit`
+// (test/unit/gitOnePlace.test.ts checks that nothing else in src/vscode spawns a process).
 
 const defaultTimeoutMs = 5000;
 
 /** True when we may run git ourselves: a trusted workspace on the local file system. */
 export function canSpawnGit(root: vscode.Uri): boolean {
-	return vscode.workspace.isTrusted && root.scheme === 'file';
+	return vscode.workspace.isTrusted && canReadLocally(root);
 }
 
 const gitPaths = new Map<string, string | undefined>();

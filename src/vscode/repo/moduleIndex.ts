@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../logger';
+import type { RepoRegistry } from './repoRegistry';
 import { WorkspaceHost } from './workspaceHost';
 import { packageNameOf, readTsconfigPaths } from '../../engine/imports/modulePaths';
 import type { ModuleContext, WorkspacePackage } from '../../engine/imports/modulePaths';
@@ -9,26 +10,29 @@ const maxPackages = 2000;
 
 /**
  * What import resolution needs per repository root: the root tsconfig's `paths` and the workspace
- * packages (every package.json outside node_modules, by `name`). Read once, dropped when a
- * package.json or the root tsconfig.json is created, changed or deleted.
+ * packages (every package.json outside node_modules, by `name`). The `modules` part of the root's
+ * {@link RepoState}: read once, dropped by the registry's module-configuration watcher when a
+ * package.json or a tsconfig is created, changed or deleted. Disposing the index (import hints
+ * turned off) releases the part in every repository.
  */
 export class ModuleIndex implements vscode.Disposable {
-	private readonly contexts = new Map<string, Promise<ModuleContext>>();
-	private readonly watchers = new Map<string, vscode.Disposable>();
 	private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
 	readonly onDidChange = this.onDidChangeEmitter.event;
+	private readonly subscription: vscode.Disposable;
 
-	constructor(private readonly logger: Logger) {}
+	constructor(
+		private readonly repos: RepoRegistry,
+		private readonly logger: Logger,
+	) {
+		this.subscription = repos.onDidChange((change) => {
+			if (change.part === 'modules') {
+				this.onDidChangeEmitter.fire();
+			}
+		});
+	}
 
 	get(root: vscode.Uri): Promise<ModuleContext> {
-		const key = root.toString();
-		let context = this.contexts.get(key);
-		if (context === undefined) {
-			this.watch(root);
-			context = this.load(root);
-			this.contexts.set(key, context);
-		}
-		return context;
+		return this.repos.load(root, 'modules', () => this.load(root));
 	}
 
 	private async load(root: vscode.Uri): Promise<ModuleContext> {
@@ -56,30 +60,9 @@ export class ModuleIndex implements vscode.Disposable {
 		return { tsconfig, packages: importable };
 	}
 
-	private watch(root: vscode.Uri): void {
-		const key = root.toString();
-		if (this.watchers.has(key)) {
-			return;
-		}
-		const packages = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/package.json'));
-		const tsconfig = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, 'tsconfig.json'));
-		const drop = (uri: vscode.Uri): void => {
-			if (uri.path.includes('/node_modules/')) {
-				return;
-			}
-			this.contexts.delete(key);
-			this.onDidChangeEmitter.fire();
-		};
-		this.watchers.set(key, vscode.Disposable.from(
-			packages, packages.onDidCreate(drop), packages.onDidChange(drop), packages.onDidDelete(drop),
-			tsconfig, tsconfig.onDidCreate(drop), tsconfig.onDidChange(drop), tsconfig.onDidDelete(drop),
-		));
-	}
-
 	dispose(): void {
-		for (const watcher of this.watchers.values()) {
-			watcher.dispose();
-		}
+		this.subscription.dispose();
 		this.onDidChangeEmitter.dispose();
+		this.repos.release('modules');
 	}
 }

@@ -4,12 +4,12 @@ import { normalizeRepoPath } from '../../engine/paths';
 import { codeownersReadLimit, guardrailsConfigReadLimit } from '../../engine/safety/readLimits';
 import { loadWorkspaceModel } from '../../engine/workspaceModel';
 import type { WorkspaceModel, WorkspaceModelOptions } from '../../engine/workspaceModel';
-import { changed, getConfig } from '../configuration';
-import { codeownersLocations, guardrailsLocations } from '../constants';
+import { getConfig } from '../configuration';
 import type { Logger } from '../logger';
 import { WorkspaceHost } from './workspaceHost';
-import { canSpawnGit, runGit } from './gitApi';
-import { KeyedDebouncer } from '../keyedDebouncer';
+import { gitUserEmail } from './gitApi';
+import type { RepoRegistry } from './repoRegistry';
+import type { RepoState } from './repoState';
 
 /** One repository's engine model, with where it lives. */
 export class RepoModel {
@@ -54,64 +54,39 @@ export interface FileAnswer {
 	decision: Decision;
 }
 
-const gitTimeoutMs = 3000;
-const rebuildDelayMs = 150;
-
 /**
- * One model per repository root, built on first need and rebuilt when CODEOWNERS or the guardrails
- * config changes on disk. A workspace folder nested inside a repository uses the repository's
- * CODEOWNERS, because that is the file the code host reads.
+ * The ownership answers: one model per repository root, kept as the `model` part of the root's
+ * {@link RepoState} in the {@link RepoRegistry} (which holds its watchers and drops it when CODEOWNERS
+ * or the guardrails config changes on disk). A workspace folder nested inside a repository uses the
+ * repository's CODEOWNERS, because that is the file the code host reads.
  */
 export class OwnershipService implements vscode.Disposable {
+	/** Fires with the root whose model was dropped (undefined: all of them); the next request rebuilds. */
+	readonly onDidChangeModel: vscode.Event<vscode.Uri | undefined>;
 	private readonly onDidChangeModelEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
-	/** Fires with the root whose model was rebuilt (undefined: all of them). */
-	readonly onDidChangeModel = this.onDidChangeModelEmitter.event;
+	private readonly subscription: vscode.Disposable;
+	private builds = 0;
 
-	/** Folder URI → its repository root (or undefined). */
-	private readonly roots = new Map<string, Promise<vscode.Uri | undefined>>();
-	private readonly resolvedRoots = new Map<string, vscode.Uri | undefined>();
-	/** Root URI → model promise; concurrent first requests share it. */
-	private readonly models = new Map<string, Promise<RepoModel | undefined>>();
-	private readonly resolvedModels = new Map<string, RepoModel | undefined>();
-	private readonly watchers = new Map<string, vscode.Disposable>();
-	private readonly disposables: vscode.Disposable[] = [];
-	private readonly rebuildTimers = new KeyedDebouncer();
-	/** git's user.email per root: it rarely changes, and spawning git costs more than a rebuild. */
-	private readonly gitEmails = new Map<string, Promise<string | undefined>>();
-	/** Work done so far (cumulative), for load and disposal tests: model builds and scheduled/fired rebuilds. */
-	readonly stats = { builds: 0, rebuildsScheduled: 0, rebuildsFired: 0 };
-
-	constructor(private readonly logger: Logger) {
-		this.disposables.push(
-			this.onDidChangeModelEmitter,
-			vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
-			vscode.workspace.onDidChangeConfiguration((e) => {
-				if (changed(e, 'identity')) {
-					this.gitEmails.clear();
-				}
-				if (changed(e, 'identity') || changed(e, 'dialect') || changed(e, 'codeownersPath') || changed(e, 'configPath')) {
-					this.reset();
-				}
-			}),
-			// Trust enables the git look-up of the user's e-mail.
-			vscode.workspace.onDidGrantWorkspaceTrust(() => {
-				this.gitEmails.clear();
-				this.reset();
-			}),
-		);
+	constructor(
+		private readonly logger: Logger,
+		private readonly repos: RepoRegistry,
+	) {
+		this.onDidChangeModel = this.onDidChangeModelEmitter.event;
+		this.subscription = repos.onDidChange((change) => {
+			if (change.part === 'model') {
+				this.onDidChangeModelEmitter.fire(change.root);
+			}
+		});
 	}
 
-	/** Drops every model; the next request rebuilds. */
+	/** Work done so far (cumulative), for load and disposal tests: model builds and scheduled/fired rebuilds. */
+	get stats(): { builds: number; rebuildsScheduled: number; rebuildsFired: number } {
+		return { builds: this.builds, ...this.repos.stats };
+	}
+
+	/** Drops every repository's state; the next request rebuilds. */
 	reset(): void {
-		this.roots.clear();
-		this.resolvedRoots.clear();
-		this.models.clear();
-		this.resolvedModels.clear();
-		for (const watcher of this.watchers.values()) {
-			watcher.dispose();
-		}
-		this.watchers.clear();
-		this.onDidChangeModelEmitter.fire(undefined);
+		this.repos.reset();
 	}
 
 	/** The answer for a document or file, or undefined (untitled, outside any repository, …). */
@@ -125,27 +100,15 @@ export class OwnershipService implements vscode.Disposable {
 	 * `answer()`". Lets an editor switch update the status bar synchronously.
 	 */
 	peek(uri: vscode.Uri): FileAnswer | undefined | null {
-		if (uri.scheme !== 'file') {
-			return undefined;
+		const state = this.repos.peekState(uri);
+		if (!state) {
+			return state;
 		}
-		const folder = vscode.workspace.getWorkspaceFolder(uri);
-		if (!folder) {
-			return undefined;
-		}
-		const folderKey = folder.uri.toString();
-		if (!this.resolvedRoots.has(folderKey)) {
+		const known = state.peek<RepoModel | undefined>('model');
+		if (known === undefined) {
 			return null;
 		}
-		const root = this.resolvedRoots.get(folderKey);
-		if (!root) {
-			return undefined;
-		}
-		const rootKey = root.toString();
-		if (!this.resolvedModels.has(rootKey)) {
-			return null;
-		}
-		const repo = this.resolvedModels.get(rootKey);
-		return repo ? this.answerIn(repo, uri) : undefined;
+		return known.value ? this.answerIn(known.value, uri) : undefined;
 	}
 
 	private answerIn(repo: RepoModel, uri: vscode.Uri): FileAnswer | undefined {
@@ -161,71 +124,24 @@ export class OwnershipService implements vscode.Disposable {
 		}
 	}
 
-	/** The repository model for a file or folder URI. */
+	/** The repository model for a file or folder URI (any scheme `workspace.fs` reads). */
 	async repoFor(uri: vscode.Uri): Promise<RepoModel | undefined> {
-		if (uri.scheme !== 'file') {
-			return undefined;
-		}
-		const folder = vscode.workspace.getWorkspaceFolder(uri);
-		if (!folder) {
-			return undefined;
-		}
-		const root = await this.rootOf(folder);
-		return root ? this.modelOf(root, folder) : undefined;
+		const state = await this.repos.stateFor(uri);
+		return state ? this.repos.load(state.root, 'model', () => this.build(state)) : undefined;
 	}
 
 	/** Every repository model of the open workspace folders (deduplicated). */
 	async allRepos(): Promise<RepoModel[]> {
-		const repos = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.repoFor(folder.uri)));
-		const seen = new Set<string>();
-		const result: RepoModel[] = [];
-		for (const repo of repos) {
-			if (repo && !seen.has(repo.root.toString())) {
-				seen.add(repo.root.toString());
-				result.push(repo);
-			}
-		}
-		return result;
+		const states = await this.repos.allStates();
+		const repos = await Promise.all(states.map((state) => this.repos.load(state.root, 'model', () => this.build(state))));
+		return repos.filter((repo): repo is RepoModel => repo !== undefined);
 	}
 
-	private rootOf(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
-		const key = folder.uri.toString();
-		let promise = this.roots.get(key);
-		if (!promise) {
-			promise = findRoot(folder.uri).then((root) => {
-				if (this.roots.get(key) === promise) {
-					this.resolvedRoots.set(key, root);
-					if (!root) {
-						this.watchForFirstFile(folder);
-					}
-				}
-				return root;
-			});
-			this.roots.set(key, promise);
-		}
-		return promise;
-	}
-
-	private modelOf(root: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<RepoModel | undefined> {
-		const key = root.toString();
-		let promise = this.models.get(key);
-		if (!promise) {
-			this.watch(root, folder);
-			promise = this.build(root, folder).then((repo) => {
-				if (this.models.get(key) === promise) {
-					this.resolvedModels.set(key, repo);
-				}
-				return repo;
-			});
-			this.models.set(key, promise);
-		}
-		return promise;
-	}
-
-	private async build(root: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<RepoModel | undefined> {
+	private async build(state: RepoState): Promise<RepoModel | undefined> {
+		const root = state.root;
 		const started = Date.now();
-		this.stats.builds++;
-		const config = getConfig(folder.uri);
+		this.builds++;
+		const config = getConfig(state.settingsScope);
 		const host = new WorkspaceHost(root, this.logger);
 		// Files the settings name are read under their role's limit, whatever their name.
 		if (config.codeownersPath) {
@@ -235,15 +151,8 @@ export class OwnershipService implements vscode.Disposable {
 			host.limits.assign(normalizeRepoPath(config.configPath), guardrailsConfigReadLimit);
 		}
 		try {
-			let identity = config.identity || undefined;
-			if (!identity) {
-				let email = this.gitEmails.get(root.toString());
-				if (!email) {
-					email = gitEmail(root, this.logger);
-					this.gitEmails.set(root.toString(), email);
-				}
-				identity = await email;
-			}
+			// git's user.email is its own part: it rarely changes, and spawning git costs more than a rebuild.
+			const identity = config.identity || await this.repos.load(root, 'identity', () => gitUserEmail(root, this.logger));
 			const identityMs = Date.now() - started;
 			const loadOptions: WorkspaceModelOptions = {
 				codeownersFile: config.codeownersPath || undefined,
@@ -267,119 +176,13 @@ export class OwnershipService implements vscode.Disposable {
 		}
 	}
 
-	/** Watches only the exact files the model was built from (and the places they could appear). */
-	private watch(root: vscode.Uri, folder: vscode.WorkspaceFolder): void {
-		const key = root.toString();
-		if (this.watchers.has(key)) {
-			return;
-		}
-		const config = getConfig(folder.uri);
-		const paths = new Set<string>([...codeownersLocations, ...guardrailsLocations]);
-		if (config.codeownersPath) {
-			paths.add(config.codeownersPath);
-		}
-		if (config.configPath) {
-			paths.add(config.configPath);
-		}
-		const disposables: vscode.Disposable[] = [];
-		for (const path of paths) {
-			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, path));
-			const schedule = (): void => this.scheduleRebuild(key, path);
-			disposables.push(watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule));
-		}
-		this.watchers.set(key, vscode.Disposable.from(...disposables));
-	}
-
-	/** A folder with nothing to read yet: the first CODEOWNERS or guardrails file created makes it one. */
-	private watchForFirstFile(folder: vscode.WorkspaceFolder): void {
-		const key = `none:${folder.uri.toString()}`;
-		if (this.watchers.has(key)) {
-			return;
-		}
-		const disposables: vscode.Disposable[] = [];
-		for (const path of [...codeownersLocations, ...guardrailsLocations]) {
-			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path), false, true, true);
-			disposables.push(watcher, watcher.onDidCreate(() => this.reset()));
-		}
-		this.watchers.set(key, vscode.Disposable.from(...disposables));
-	}
-
-	private scheduleRebuild(rootKey: string, path: string): void {
-		// Editors save in bursts (write, rename, touch); rebuild once per burst.
-		this.stats.rebuildsScheduled++;
-		this.rebuildTimers.schedule(rootKey, rebuildDelayMs, () => {
-			this.stats.rebuildsFired++;
-			this.logger.info(`${path} changed; rebuilding`);
-			this.models.delete(rootKey);
-			this.resolvedModels.delete(rootKey);
-			this.onDidChangeModelEmitter.fire(vscode.Uri.parse(rootKey));
-		});
-	}
-
 	/** Rebuild timers waiting to fire (at most one per root). */
 	get pendingRebuilds(): number {
-		return this.rebuildTimers.size;
+		return this.repos.pendingRebuilds;
 	}
 
 	dispose(): void {
-		this.rebuildTimers.dispose();
-		for (const watcher of this.watchers.values()) {
-			watcher.dispose();
-		}
-		for (const disposable of this.disposables) {
-			disposable.dispose();
-		}
+		this.subscription.dispose();
+		this.onDidChangeModelEmitter.dispose();
 	}
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-	try {
-		await vscode.workspace.fs.stat(uri);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/**
- * The repository root for a workspace folder: the nearest ancestor (or the folder) holding `.git`;
- * else the folder itself when it holds a CODEOWNERS or guardrails file; else undefined.
- */
-export async function findRoot(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
-	let dir = folder;
-	for (;;) {
-		if (await exists(vscode.Uri.joinPath(dir, '.git'))) {
-			return dir;
-		}
-		const parent = vscode.Uri.joinPath(dir, '..');
-		if (parent.path === dir.path) {
-			break;
-		}
-		dir = parent;
-	}
-	for (const path of [...codeownersLocations, ...guardrailsLocations]) {
-		if (await exists(vscode.Uri.joinPath(folder, ...path.split('/')))) {
-			return folder;
-		}
-	}
-	return undefined;
-}
-
-/**
- * `git config user.email` for the repository. Only in a trusted workspace (a repository's own git
- * config could point git at programs to run) and only for local files; no shell.
- */
-async function gitEmail(root: vscode.Uri, logger: Logger): Promise<string | undefined> {
-	if (!canSpawnGit(root)) {
-		return undefined;
-	}
-	const stdout = await runGit(root, ['config', '--get', 'user.email'], undefined, {
-		timeoutMs: gitTimeoutMs,
-		onError: (message) => logger.debug(`git config user.email: ${message}`),
-	});
-	const email = stdout?.trim();
-	if (email) {
-		logger.debug(`git user.email: ${email}`);
-	}
-	return email || undefined;
 }

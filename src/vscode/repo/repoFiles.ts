@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { gitFileList } from './gitApi';
 import type { Logger } from '../logger';
-import { KeyedDebouncer } from '../keyedDebouncer';
+import type { RepoRegistry } from './repoRegistry';
 
 /** Every file (and the directories holding them) of one repository, repository-relative. */
 export interface RepoFileList {
@@ -24,38 +24,38 @@ export interface RepoFileList {
 
 /** Beyond this many files a full listing costs more than the lint and completion it feeds. */
 const fileCap = 50_000;
-/** Checkouts, installs and branch switches create files in bursts; relist once per burst. */
-const refreshDelayMs = 1000;
 const excluded = '**/{node_modules,.git}/**';
 
 /**
- * The file list of each repository root, listed once (git's list, else `workspace.findFiles`) and
- * kept until a file is created or deleted under that root. Only roots someone asked about are listed or watched.
+ * The file list of each repository root: the `files` part of its {@link RepoState}, listed once
+ * (git's list, else `workspace.findFiles`) and dropped by the registry when files are created,
+ * deleted or renamed through VS Code, when git's status of the repository adds or removes paths, or
+ * on Refresh. Only roots someone asked about are listed.
  */
 export class RepoFiles implements vscode.Disposable {
-	private readonly lists = new Map<string, Promise<RepoFileList>>();
-	private readonly watchers = new Map<string, vscode.Disposable>();
-	private readonly timers = new KeyedDebouncer();
 	private readonly onDidChangeEmitter = new vscode.EventEmitter<vscode.Uri>();
 	/** Fires with the root whose list was dropped (the next `get` relists). */
 	readonly onDidChange = this.onDidChangeEmitter.event;
+	private readonly subscription: vscode.Disposable;
 
-	constructor(private readonly logger: Logger) {}
+	constructor(
+		private readonly repos: RepoRegistry,
+		private readonly logger: Logger,
+	) {
+		this.subscription = repos.onDidChange((change) => {
+			if (change.part === 'files' && change.root !== undefined) {
+				this.onDidChangeEmitter.fire(change.root);
+			}
+		});
+	}
 
-	/** Relist timers still pending (tests: leak checks). */
+	/** Relists still pending (tests: leak checks). */
 	get pendingTimers(): number {
-		return this.timers.size;
+		return this.repos.pendingRelists;
 	}
 
 	get(root: vscode.Uri): Promise<RepoFileList> {
-		const key = root.toString();
-		let list = this.lists.get(key);
-		if (list === undefined) {
-			this.watch(root);
-			list = this.list(root);
-			this.lists.set(key, list);
-		}
-		return list;
+		return this.repos.load(root, 'files', () => this.list(root));
 	}
 
 	private async list(root: vscode.Uri): Promise<RepoFileList> {
@@ -92,31 +92,8 @@ export class RepoFiles implements vscode.Disposable {
 		return { files, dirs, capped, source, untracked: fromGit && !capped ? fromGit.untracked.length : 0, deleted: fromGit?.deleted ?? 0 };
 	}
 
-	private watch(root: vscode.Uri): void {
-		const key = root.toString();
-		if (this.watchers.has(key)) {
-			return;
-		}
-		// Content changes do not change the list; only creations and deletions do.
-		const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'), false, true, false);
-		const schedule = (uri: vscode.Uri): void => {
-			if (/\/(node_modules|\.git)\//.test(uri.path)) {
-				return;
-			}
-			this.timers.schedule(key, refreshDelayMs, () => {
-				this.lists.delete(key);
-				this.onDidChangeEmitter.fire(root);
-			});
-		};
-		this.watchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(schedule), watcher.onDidDelete(schedule)));
-	}
-
 	dispose(): void {
-		this.timers.dispose();
-		for (const watcher of this.watchers.values()) {
-			watcher.dispose();
-		}
-		this.watchers.clear();
+		this.subscription.dispose();
 		this.onDidChangeEmitter.dispose();
 	}
 }

@@ -15,6 +15,29 @@ function isInside(root: string, absolute: string): boolean {
 	return !back.startsWith('..') && !nodePath.isAbsolute(back);
 }
 
+/**
+ * Whether the files under `uri` are on this machine's disk (the `file` scheme): only then can real
+ * paths be checked and git or Node's file system be used. Reads through `workspace.fs` work on
+ * every scheme, so a virtual workspace still gets the model, the file list and the code host.
+ */
+export function canReadLocally(uri: vscode.Uri): boolean {
+	return uri.scheme === 'file';
+}
+
+/** Whether `uri` lies in an open workspace folder, of any scheme: the documents the surfaces answer for. */
+export function inWorkspaceFolder(uri: vscode.Uri): boolean {
+	return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+}
+
+/**
+ * A document selector for the schemes of the open workspace folders (`file` at least), so providers
+ * serve a virtual workspace's documents too; taken when the provider is registered.
+ */
+export function workspaceDocuments(language?: string): vscode.DocumentFilter[] {
+	const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)]);
+	return [...schemes].map((scheme) => (language === undefined ? { scheme } : { scheme, language }));
+}
+
 /** A file the host may read: its URI and size, or why not (undefined reason: it does not exist). */
 type Located = { uri: vscode.Uri; size: number; reason?: undefined } | { uri?: undefined; reason?: string; size?: number };
 
@@ -63,7 +86,7 @@ export class WorkspaceHost implements EngineHost {
 		if (!(stat.type & vscode.FileType.File)) {
 			return { reason: 'not a regular file' };
 		}
-		if (this.root.scheme === 'file') {
+		if (canReadLocally(this.root)) {
 			this.realRoot ??= fs.realpath(this.root.fsPath).catch(() => this.root.fsPath);
 			try {
 				if (!isInside(await this.realRoot, await fs.realpath(uri.fsPath))) {

@@ -4,35 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { getApi, waitFor } from '../suite/extensionApi';
-
-function folderNamed(name: string): vscode.WorkspaceFolder | undefined {
-	return (vscode.workspace.workspaceFolders ?? []).find((entry) => entry.name === name);
-}
-
-/** Applies a folder change and waits for VS Code to report it. */
-async function changeFolders(change: () => boolean): Promise<void> {
-	let listener: vscode.Disposable | undefined;
-	const changed = new Promise<void>((resolve) => {
-		listener = vscode.workspace.onDidChangeWorkspaceFolders(() => resolve());
-	});
-	try {
-		assert.ok(change(), 'updateWorkspaceFolders accepted the change');
-		await Promise.race([changed, new Promise((_, reject) => setTimeout(() => reject(new Error('no onDidChangeWorkspaceFolders')), 10_000))]);
-	} finally {
-		listener?.dispose();
-	}
-}
-
-async function removeFolder(name: string): Promise<void> {
-	const index = (vscode.workspace.workspaceFolders ?? []).findIndex((entry) => entry.name === name);
-	assert.ok(index > 0, `${name} is open and not the first folder`);
-	await changeFolders(() => vscode.workspace.updateWorkspaceFolders(index, 1));
-}
-
-async function addFolder(uri: vscode.Uri, name: string): Promise<void> {
-	const count = vscode.workspace.workspaceFolders?.length ?? 0;
-	await changeFolders(() => vscode.workspace.updateWorkspaceFolders(count, 0, { uri, name }));
-}
+import { addFolder, changeFolders, deleteSiblingFolder, folderNamed, removeFolder, writeSiblingFolder } from './workspaceFolders';
 
 suite('multi-root: a workspace folder removed and added back', () => {
 	const name = 'extra-repo';
@@ -40,24 +12,15 @@ suite('multi-root: a workspace folder removed and added back', () => {
 	let app: vscode.Uri;
 
 	suiteSetup(async () => {
-		const notes = folderNamed('notes');
-		assert.ok(notes, 'the plain folder is open');
-		extra = vscode.Uri.joinPath(notes.uri, '..', name);
-		app = vscode.Uri.joinPath(extra, 'src', 'app.ts');
 		// A folder with a CODEOWNERS is a repository root of its own for the extension.
-		await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(extra, 'CODEOWNERS'), new TextEncoder().encode('* @extra/team\n'));
-		await vscode.workspace.fs.writeFile(app, new TextEncoder().encode('export const app = 1;\n'));
+		extra = await writeSiblingFolder(name, { 'CODEOWNERS': '* @extra/team\n', 'src/app.ts': 'export const app = 1;\n' });
+		app = vscode.Uri.joinPath(extra, 'src', 'app.ts');
 		(await getApi()).captureLog(2_000);
 	});
 
 	suiteTeardown(async () => {
-		const api = await getApi();
-		api.captureLog(0);
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-		if (folderNamed(name)) {
-			await removeFolder(name);
-		}
-		await vscode.workspace.fs.delete(extra, { recursive: true });
+		(await getApi()).captureLog(0);
+		await deleteSiblingFolder(name, extra);
 	});
 
 	test('the repository folder answers, is dropped (answer undefined, status bar hidden) when removed, and answers again when added back', async () => {

@@ -152,18 +152,24 @@ suite('language: CODEOWNERS and guardrails.yaml in a real VS Code', () => {
 		assert.strictEqual(document.lineAt(root).text, '* @acme-bank/architecture');
 	});
 
-	test('creating a file the pattern matches clears its no-match problem (the file list follows the disk)', async () => {
+	test('creating a file the pattern matches clears its no-match problem (the file list follows VS Code\'s file operations)', async () => {
 		const document = await open('.github/CODEOWNERS');
 		await append(document, '\n/fresh-dir/ @acme-bank/payments\n');
 		const line = document.lineCount - 2;
 		const noMatchHere = (ds: vscode.Diagnostic[]): boolean => ds.some((d) => codeOf(d) === 'no-match' && d.range.start.line === line);
 		await diagnosticsWhere(document.uri, noMatchHere, 'no-match on /fresh-dir/');
+		// Created and deleted as the Explorer does (a workspace edit): the file list has no watcher of
+		// its own and follows VS Code's file operation events (docs/architecture.md, Extension).
 		const created = vscode.Uri.joinPath(root(), 'fresh-dir', 'notes.md');
-		await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('# new\n'));
+		const create = new vscode.WorkspaceEdit();
+		create.createFile(created, { contents: new TextEncoder().encode('# new\n') });
+		assert.ok(await vscode.workspace.applyEdit(create), 'fresh-dir/notes.md created');
 		try {
 			await diagnosticsWhere(document.uri, (ds) => !noMatchHere(ds), 'no-match to clear once fresh-dir/notes.md exists');
 		} finally {
-			await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'fresh-dir'), { recursive: true });
+			const remove = new vscode.WorkspaceEdit();
+			remove.deleteFile(vscode.Uri.joinPath(root(), 'fresh-dir'), { recursive: true, ignoreIfNotExists: true });
+			assert.ok(await vscode.workspace.applyEdit(remove), 'fresh-dir deleted');
 		}
 		await diagnosticsWhere(document.uri, noMatchHere, 'no-match to come back once the file is deleted');
 	});

@@ -6,6 +6,7 @@ import { getConfig } from '../../configuration';
 import { commands, diagnosticSource, docsBaseUrl } from '../../constants';
 import { KeyedDebouncer } from '../../keyedDebouncer';
 import type { RepoModel } from '../../repo/ownershipService';
+import { inWorkspaceFolder, workspaceDocuments } from '../../repo/workspaceHost';
 import { ToggledFeature } from '../feature';
 import type { FeatureHost } from '../feature';
 import { DependencyGraphPanel } from './dependencyGraphPanel';
@@ -55,7 +56,7 @@ export class BoundaryDiagnostics extends ToggledFeature implements vscode.CodeAc
 		this.collection = this.track(vscode.languages.createDiagnosticCollection('ownershipGuardrails.boundaries'));
 		this.trackDocuments((document) => this.schedule(document), (uri) => this.clear(uri));
 		this.track(this.host.boundaryIndex.onDidChange(() => this.refreshAll()));
-		this.track(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, { providedCodeActionKinds: BoundaryDiagnostics.providedCodeActionKinds }));
+		this.track(vscode.languages.registerCodeActionsProvider(workspaceDocuments(), this, { providedCodeActionKinds: BoundaryDiagnostics.providedCodeActionKinds }));
 		this.refreshAll();
 	}
 
@@ -66,7 +67,7 @@ export class BoundaryDiagnostics extends ToggledFeature implements vscode.CodeAc
 	}
 
 	private schedule(document: vscode.TextDocument): void {
-		if (!this.collection || document.uri.scheme !== 'file' || !isImportSource(document.uri.path)) {
+		if (!this.collection || !inWorkspaceFolder(document.uri) || !isImportSource(document.uri.path)) {
 			return;
 		}
 		this.timers.schedule(document.uri.toString(), debounceMs, () => {

@@ -10,6 +10,7 @@ import { commands, diagnosticSource, docsBaseUrl } from '../../constants';
 import { getGitApi, headText } from '../../repo/gitApi';
 import type { GitApi } from '../../repo/gitApi';
 import type { FileAnswer } from '../../repo/ownershipService';
+import { inWorkspaceFolder, workspaceDocuments } from '../../repo/workspaceHost';
 import { personLabel } from '../../presentation';
 import { KeyedDebouncer } from '../../keyedDebouncer';
 import { ToggledFeature } from '../feature';
@@ -83,7 +84,7 @@ export class ContractDiagnostics extends ToggledFeature implements vscode.CodeAc
 		this.trackDocuments((document) => this.schedule(document), (uri) => this.clear(uri));
 		this.track(vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document)));
 		this.track(this.host.service.onDidChangeModel(() => this.refreshAll()));
-		this.track(vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, {
+		this.track(vscode.languages.registerCodeActionsProvider(workspaceDocuments(), this, {
 			providedCodeActionKinds: ContractDiagnostics.providedCodeActionKinds,
 		}));
 		void this.watchGit();
@@ -123,7 +124,7 @@ export class ContractDiagnostics extends ToggledFeature implements vscode.CodeAc
 	}
 
 	private schedule(document: vscode.TextDocument): void {
-		if (!this.collection || document.uri.scheme !== 'file') {
+		if (!this.collection || !inWorkspaceFolder(document.uri)) {
 			return;
 		}
 		const key = document.uri.toString();

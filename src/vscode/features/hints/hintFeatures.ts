@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ModuleIndex } from '../../repo/moduleIndex';
+import { workspaceDocuments } from '../../repo/workspaceHost';
 import { ToggledFeature } from '../feature';
 import type { FeatureHost } from '../feature';
 import { ContractHintsProvider } from './contractHintsProvider';
@@ -14,7 +15,7 @@ export class ContractHints extends ToggledFeature {
 
 	protected enable(): void {
 		const provider = this.track(new ContractHintsProvider(this.host.service));
-		this.track(vscode.languages.registerInlayHintsProvider({ scheme: 'file' }, provider));
+		this.track(vscode.languages.registerInlayHintsProvider(workspaceDocuments(), provider));
 		this.track(this.host.service.onDidChangeModel(() => provider.refresh()));
 	}
 }
@@ -30,9 +31,9 @@ export class ImportHints extends ToggledFeature {
 	}
 
 	protected enable(): void {
-		const modules = this.track(new ModuleIndex(this.host.logger));
+		const modules = this.track(new ModuleIndex(this.host.repos, this.host.logger));
 		const provider = this.track(new ImportHintsProvider(this.host.service, modules));
-		this.track(vscode.languages.registerInlayHintsProvider(importHintSelector, provider));
+		this.track(vscode.languages.registerInlayHintsProvider(importHintSelector(), provider));
 		this.track(this.host.service.onDidChangeModel(() => provider.refresh()));
 		this.track(modules.onDidChange(() => provider.refresh()));
 	}

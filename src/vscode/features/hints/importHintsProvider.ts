@@ -4,14 +4,13 @@ import type { OwnershipService, RepoModel } from '../../repo/ownershipService';
 import { extractImportSpecifiers } from '../../../engine/imports/importSpecifiers';
 import type { ImportSpecifier } from '../../../engine/imports/importSpecifiers';
 import type { ModuleIndex } from '../../repo/moduleIndex';
+import { workspaceDocuments } from '../../repo/workspaceHost';
 import { probePaths, resolveImport } from '../../../engine/imports/modulePaths';
 
-export const importHintSelector: vscode.DocumentSelector = [
-	{ scheme: 'file', language: 'typescript' },
-	{ scheme: 'file', language: 'typescriptreact' },
-	{ scheme: 'file', language: 'javascript' },
-	{ scheme: 'file', language: 'javascriptreact' },
-];
+/** The JavaScript and TypeScript documents of the workspace folders' schemes. */
+export function importHintSelector(): vscode.DocumentSelector {
+	return ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'].flatMap((language) => workspaceDocuments(language));
+}
 
 interface Target {
 	domain: Domain;

@@ -12,6 +12,7 @@ import type { OwnershipService, RepoModel } from '../../repo/ownershipService';
 import { toDiagnostic } from './codeownersDiagnostics';
 import type { RepoFiles } from '../../repo/repoFiles';
 import { AsYouTypeDiagnostics } from './asYouTypeDiagnostics';
+import { inWorkspaceFolder } from '../../repo/workspaceHost';
 
 
 /**
@@ -35,8 +36,9 @@ export class GuardrailsDiagnostics extends AsYouTypeDiagnostics {
 	protected accepts(document: vscode.TextDocument): boolean {
 		// Cheap name check first: most edits are in other files.
 		// An untitled draft at the config's path (Draft guardrails.yaml) gets the problems a saved file would.
-		return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled')
-			&& (/guardrails\.(ya?ml|json)$/.test(document.uri.path) || (document.uri.scheme === 'file' && getConfig(document.uri).configPath !== ''));
+		const untitled = document.uri.scheme === 'untitled';
+		return (untitled || inWorkspaceFolder(document.uri))
+			&& (/guardrails\.(ya?ml|json)$/.test(document.uri.path) || (!untitled && getConfig(document.uri).configPath !== ''));
 	}
 
 	protected async validate(document: vscode.TextDocument): Promise<void> {

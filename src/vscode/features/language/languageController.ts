@@ -24,7 +24,7 @@ export class LanguageController implements vscode.Disposable {
 
 	constructor(host: FeatureHost) {
 		const analyzer = new CodeownersAnalyzer(host.service);
-		const codeHosts = new CodeHostResolver();
+		const codeHosts = new CodeHostResolver(host.repos);
 		// The host owns the file list; it is kept here for the test API's leak checks.
 		this.files = host.files;
 		this.codeownersDiagnostics = new CodeownersDiagnostics(analyzer, this.files, host.logger);
@@ -39,7 +39,6 @@ export class LanguageController implements vscode.Disposable {
 			// A rebuilt model may carry a new guardrails.yaml (owner hovers) or dialect setting.
 			host.service.onDidChangeModel(() => {
 				analyzer.clear();
-				codeHosts.clear();
 				this.codeownersDiagnostics.validateAll();
 				this.guardrailsDiagnostics.validateAll();
 			}),
