@@ -78,8 +78,6 @@ export class OwnershipService implements vscode.Disposable {
 	private readonly rebuildTimers = new KeyedDebouncer();
 	/** git's user.email per root: it rarely changes, and spawning git costs more than a rebuild. */
 	private readonly gitEmails = new Map<string, Promise<string | undefined>>();
-	/** Work done so far (cumulative), for load and disposal tests: model builds and scheduled/fired rebuilds. */
-	readonly stats = { builds: 0, rebuildsScheduled: 0, rebuildsFired: 0 };
 
 	constructor(private readonly logger: Logger) {
 		this.disposables.push(
@@ -224,7 +222,6 @@ export class OwnershipService implements vscode.Disposable {
 
 	private async build(root: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<RepoModel | undefined> {
 		const started = Date.now();
-		this.stats.builds++;
 		const config = getConfig(folder.uri);
 		const host = new WorkspaceHost(root, this.logger);
 		// Files the settings name are read under their role's limit, whatever their name.
@@ -306,9 +303,7 @@ export class OwnershipService implements vscode.Disposable {
 
 	private scheduleRebuild(rootKey: string, path: string): void {
 		// Editors save in bursts (write, rename, touch); rebuild once per burst.
-		this.stats.rebuildsScheduled++;
 		this.rebuildTimers.schedule(rootKey, rebuildDelayMs, () => {
-			this.stats.rebuildsFired++;
 			this.logger.info(`${path} changed; rebuilding`);
 			this.models.delete(rootKey);
 			this.resolvedModels.delete(rootKey);
