@@ -197,7 +197,7 @@ class StatusBarProbe {
 		const track = (name: 'show' | 'hide' | 'dispose', visible: boolean): void => {
 			const original = prototype[name] as (this: vscode.StatusBarItem) => void;
 			const record = (item: vscode.StatusBarItem): void => {
-				if (item.id === statusBarItemId) {
+				if (isOurs(item)) {
 					if (name !== 'dispose') {
 						this.writes[name]++;
 					}
@@ -221,7 +221,7 @@ class StatusBarProbe {
 		Object.defineProperty(prototype, 'text', {
 			...text,
 			set(this: vscode.StatusBarItem, value: string) {
-				if (this.id === statusBarItemId) {
+				if (isOurs(this)) {
 					writes.text++;
 				}
 				setText.call(this, value);
@@ -248,6 +248,19 @@ class StatusBarProbe {
 }
 
 let probe: StatusBarProbe | undefined;
+
+/**
+ * Whether the item is the extension's own. VS Code's constructor sets `text` on an item restored
+ * from a previous one with the same id before its `id` getter works (it throws then): such a write
+ * is VS Code's, not ours.
+ */
+function isOurs(item: vscode.StatusBarItem): boolean {
+	try {
+		return item.id === statusBarItemId;
+	} catch {
+		return false;
+	}
+}
 
 /** One probe per extension host: the prototype is wrapped once, whatever `restart()` does. */
 function statusBarProbe(): StatusBarProbe {
