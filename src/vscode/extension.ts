@@ -1,16 +1,23 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { Container } from './container';
 import { createTestApi } from './testApi';
 import type { TestApi } from './testApi';
 
-/** Only wires things together: nothing is read or parsed until a surface needs an answer. */
-export function activate(context: vscode.ExtensionContext): TestApi {
+/**
+ * Only wires things together: nothing is read or parsed until a surface needs an answer. The
+ * integration suites' API is returned only when VS Code runs extension tests (`ExtensionMode.Test`);
+ * a user's extension exports nothing.
+ */
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
 	const started = performance.now();
 	let current = new Container(context);
 	context.subscriptions.push(current);
 	const activationMs = performance.now() - started;
 	current.logger.info(`Activated in ${activationMs.toFixed(1)} ms`);
 	current.logger.debug(`Activation steps (ms): ${current.timings.join(', ')}`);
+	if (context.extensionMode !== vscode.ExtensionMode.Test) {
+		return undefined;
+	}
 	return createTestApi(
 		{
 			current: () => current,
@@ -21,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
 					throw new Error('restart() needs a disposed container');
 				}
 				current = new Container(context);
-							context.subscriptions.push(current);
+				context.subscriptions.push(current);
 			},
 		},
 		activationMs,

@@ -61,8 +61,8 @@ export class Logger implements vscode.Disposable {
 		this.channel.error(message);
 	}
 
+	/** Keeps what a test captured: lines logged after dispose are how it sees work that should not happen. */
 	dispose(): void {
-		this.captureBuffer = undefined;
 		this.channel.dispose();
 	}
 

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { WhoDecidesItem } from './commands/whoDecides';
 import { buildWhoDecidesItems } from './commands/whoDecides';
 import type { Container } from './container';
@@ -8,19 +8,30 @@ import type { MapSelection } from './features/ownershipMap/ownershipMapPanel';
 import type { FileAnswer } from './repo/ownershipService';
 import type { RepoRegistrySnapshot } from './repo/repoRegistry';
 import type { RenderedNode, RoutingSnapshot } from './features/reviewRouting/reviewRoutingView';
-import type { StatusBarState } from './features/statusBar/statusBarController';
+import { statusBarItemId } from './constants';
 import type { WorkspaceHost } from './repo/workspaceHost';
 
-/** Cumulative work counters, for load and disposal tests. */
-export interface WorkCounters {
-	/** Models built (first need, rebuild after a change, reset). */
-	modelBuilds: number;
-	/** File-watcher events that (re)scheduled a debounced rebuild. */
-	rebuildsScheduled: number;
-	/** Debounced rebuilds that fired. */
-	rebuildsFired: number;
-	/** Status bar updates handled (editor switches, model changes). */
-	statusBarUpdates: number;
+/** The status bar item as VS Code's own `StatusBarItem` object holds it (not the controller's record). */
+export interface StatusBarView {
+	/** Whether `show()` was the last of `show()`, `hide()` and `dispose()` called on the item (false: no item). */
+	visible: boolean;
+	text: string;
+	/** The tooltip's Markdown source. */
+	tooltip: string;
+	/** The tooltip as plain text (escapes undone), for reading. */
+	tooltipText: string;
+	/** The background is the theme's warning colour. */
+	warning: boolean;
+	accessibilityLabel: string;
+	/** The command a click runs. */
+	command: string | undefined;
+}
+
+/** Calls made on the extension's status bar items (every item it ever created, cumulative). */
+export interface StatusBarWrites {
+	text: number;
+	show: number;
+	hide: number;
 }
 
 /** State that should drain once nothing is being edited: timers, in-flight work, per-document caches. */
@@ -56,12 +67,10 @@ export interface TestApi {
 	readonly activationSteps: readonly string[];
 	/** The ownership answer for a file (undefined when there is none). */
 	answer(uri: vscode.Uri): Promise<FileAnswer | undefined>;
-	/** The status bar item's current state, after pending updates have settled. */
-	statusBar(): Promise<StatusBarState>;
-	/** How often the status bar item's text was set and the item shown or hidden (cumulative). */
-	statusBarWrites(): { text: number; show: number; hide: number };
-	/** Milliseconds the last status bar update took, from the editor change to the item. */
-	statusBarUpdateMs(): number;
+	/** The real status bar item, read once pending updates have settled. */
+	statusBar(): Promise<StatusBarView>;
+	/** How often the real items' `text` was set and `show()` / `hide()` called (cumulative). */
+	statusBarWrites(): StatusBarWrites;
 	/** The items "Who Decides This?" would show for a file. */
 	whoDecidesItems(uri: vscode.Uri): Promise<WhoDecidesItem[]>;
 	/** Waits until contract diagnostics for the file are computed. */
@@ -76,15 +85,16 @@ export interface TestApi {
 	reviewRoutingTree(): Promise<RenderedNode[]>;
 	/** Fires when a repository model is rebuilt. */
 	readonly onDidChangeModel: vscode.Event<vscode.Uri | undefined>;
-	/** Cumulative work counters of the current container. */
-	work(): WorkCounters;
 	/** Timers, in-flight work and per-document state of the current container. */
 	pendingState(): PendingState;
 	/** Disposes the container as deactivation does (tests only); `restart()` builds a new one. */
 	disposeContainer(): void;
 	/** Replaces a disposed container by a fresh one, as a new activation would (tests only). */
 	restart(): void;
-	/** Keeps the last `limit` log lines with their level in memory from now on; 0 stops (tests only). */
+	/**
+	 * Keeps the last `limit` log lines of every level in memory from now on; 0 stops (tests only).
+	 * A disposed container's logger keeps capturing, so a test sees work that should not happen.
+	 */
 	captureLog(limit: number): void;
 	/** The captured log lines, oldest first. */
 	logLines(): readonly LogLine[];
@@ -107,6 +117,7 @@ export interface ContainerControl {
 
 export function createTestApi(control: ContainerControl, activationMs: number): TestApi {
 	const c = (): Container => control.current();
+	const probe = statusBarProbe();
 	return {
 		activationMs,
 		get activationSteps() {
@@ -115,10 +126,9 @@ export function createTestApi(control: ContainerControl, activationMs: number): 
 		answer: (uri) => c().service.answer(uri),
 		statusBar: async () => {
 			await c().statusBar.settled();
-			return c().statusBar.current;
+			return probe.view(c().statusBar.statusBarItem);
 		},
-		statusBarWrites: () => ({ ...c().statusBar.writes }),
-		statusBarUpdateMs: () => c().statusBar.lastUpdateMs,
+		statusBarWrites: () => ({ ...probe.writes }),
 		whoDecidesItems: async (uri) => {
 			const container = c();
 			const answer = await container.service.answer(uri);
@@ -135,22 +145,12 @@ export function createTestApi(control: ContainerControl, activationMs: number): 
 		get onDidChangeModel() {
 			return c().service.onDidChangeModel;
 		},
-		work: () => {
-			const container = c();
-			const stats = container.service.stats;
-			return {
-				modelBuilds: stats.builds,
-				rebuildsScheduled: stats.rebuildsScheduled,
-				rebuildsFired: stats.rebuildsFired,
-				statusBarUpdates: container.statusBar.updates,
-			};
-		},
 		pendingState: () => {
 			const container = c();
 			const contracts = container.contractDiagnostics.pendingState();
 			return {
 				disposed: container.disposed,
-				statusBarItem: container.statusBar.hasItem,
+				statusBarItem: container.statusBar.statusBarItem !== undefined,
 				statusBarTimers: container.statusBar.pendingTimers,
 				rebuildTimers: container.service.pendingRebuilds,
 				contractTimers: contracts.timers,
@@ -180,4 +180,94 @@ export function createTestApi(control: ContainerControl, activationMs: number): 
 			return panel.lastSelection;
 		},
 	};
+}
+
+/**
+ * Watches the calls made on VS Code's real status bar items. The extension host keeps an item's
+ * visibility in a private field (renamed by VS Code's minifier), so the probe records `show()`,
+ * `hide()` and `dispose()` themselves, and every `text` assignment: it wraps them once on the item
+ * class's prototype, which every item shares, existing or created later. Only the extension's own
+ * item (by id) is counted. Test mode only: a user's extension host is never patched.
+ */
+class StatusBarProbe {
+	readonly writes: StatusBarWrites = { text: 0, show: 0, hide: 0 };
+	private readonly visible = new WeakMap<object, boolean>();
+
+	constructor() {
+		// A throw-away item reaches the class before the controller shows its first one.
+		const sample = vscode.window.createStatusBarItem(`${statusBarItemId}.probe`);
+		const prototype = Object.getPrototypeOf(sample) as Record<string, unknown>;
+		sample.dispose();
+		const track = (name: 'show' | 'hide' | 'dispose', visible: boolean): void => {
+			const original = prototype[name] as (this: vscode.StatusBarItem) => void;
+			const record = (item: vscode.StatusBarItem): void => {
+				if (isOurs(item)) {
+					if (name !== 'dispose') {
+						this.writes[name]++;
+					}
+					this.visible.set(item, visible);
+				}
+			};
+			prototype[name] = function (this: vscode.StatusBarItem): void {
+				record(this);
+				original.call(this);
+			};
+		};
+		track('show', true);
+		track('hide', false);
+		track('dispose', false);
+		const text = Object.getOwnPropertyDescriptor(prototype, 'text');
+		if (!text?.set || !text.get) {
+			throw new Error('StatusBarItem.text is not an accessor: the status bar probe needs a new way in');
+		}
+		const setText = text.set;
+		const writes = this.writes;
+		Object.defineProperty(prototype, 'text', {
+			...text,
+			set(this: vscode.StatusBarItem, value: string) {
+				if (isOurs(this)) {
+					writes.text++;
+				}
+				setText.call(this, value);
+			},
+		});
+	}
+
+	view(item: vscode.StatusBarItem | undefined): StatusBarView {
+		if (!item) {
+			return { visible: false, text: '', tooltip: '', tooltipText: '', warning: false, accessibilityLabel: '', command: undefined };
+		}
+		const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+		const command = typeof item.command === 'string' ? item.command : item.command?.command;
+		return {
+			visible: this.visible.get(item) ?? false,
+			text: item.text,
+			tooltip,
+			tooltipText: tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'),
+			warning: item.backgroundColor?.id === 'statusBarItem.warningBackground',
+			accessibilityLabel: item.accessibilityInformation?.label ?? '',
+			command,
+		};
+	}
+}
+
+let probe: StatusBarProbe | undefined;
+
+/**
+ * Whether the item is the extension's own. VS Code's constructor sets `text` on an item restored
+ * from a previous one with the same id before its `id` getter works (it throws then): such a write
+ * is VS Code's, not ours.
+ */
+function isOurs(item: vscode.StatusBarItem): boolean {
+	try {
+		return item.id === statusBarItemId;
+	} catch {
+		return false;
+	}
+}
+
+/** One probe per extension host: the prototype is wrapped once, whatever `restart()` does. */
+function statusBarProbe(): StatusBarProbe {
+	probe ??= new StatusBarProbe();
+	return probe;
 }

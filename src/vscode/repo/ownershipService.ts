@@ -65,7 +65,6 @@ export class OwnershipService implements vscode.Disposable {
 	readonly onDidChangeModel: vscode.Event<vscode.Uri | undefined>;
 	private readonly onDidChangeModelEmitter = new vscode.EventEmitter<vscode.Uri | undefined>();
 	private readonly subscription: vscode.Disposable;
-	private builds = 0;
 
 	constructor(
 		private readonly logger: Logger,
@@ -77,11 +76,6 @@ export class OwnershipService implements vscode.Disposable {
 				this.onDidChangeModelEmitter.fire(change.root);
 			}
 		});
-	}
-
-	/** Work done so far (cumulative), for load and disposal tests: model builds and scheduled/fired rebuilds. */
-	get stats(): { builds: number; rebuildsScheduled: number; rebuildsFired: number } {
-		return { builds: this.builds, ...this.repos.stats };
 	}
 
 	/** Drops every repository's state; the next request rebuilds. */
@@ -140,7 +134,6 @@ export class OwnershipService implements vscode.Disposable {
 	private async build(state: RepoState): Promise<RepoModel | undefined> {
 		const root = state.root;
 		const started = Date.now();
-		this.builds++;
 		const config = getConfig(state.settingsScope);
 		const host = new WorkspaceHost(root, this.logger);
 		// Files the settings name are read under their role's limit, whatever their name.

@@ -59,8 +59,6 @@ export class RepoRegistry implements vscode.Disposable {
 	private readonly disposables: vscode.Disposable[] = [];
 	/** Bumped by every reset, so a root found before it is not stored after it. */
 	private generation = 0;
-	/** Rule-file watcher events that (re)scheduled a rebuild, and rebuilds that fired (cumulative, for tests). */
-	readonly stats = { rebuildsScheduled: 0, rebuildsFired: 0 };
 
 	constructor(private readonly logger: Logger) {
 		this.disposables.push(
@@ -285,9 +283,7 @@ export class RepoRegistry implements vscode.Disposable {
 			paths.add(config.configPath);
 		}
 		return vscode.Disposable.from(...[...paths].map((path) => watchFiles(state.root, path, () => {
-			this.stats.rebuildsScheduled++;
 			state.dropLater('model', rulesDelayMs, () => {
-				this.stats.rebuildsFired++;
 				this.logger.info(`${path} changed; rebuilding`);
 			});
 		})));

@@ -48,16 +48,21 @@ suite('performance on apache/nuttx CODEOWNERS (1.8 MB)', () => {
 			editors.push(await vscode.window.showTextDocument(repoFile(path), { preview: false }));
 			await api.statusBar();
 		}
+		// The controller logs each update's time at trace level; the capture keeps every level.
 		const updates: number[] = [];
 		const walls: number[] = [];
 		for (let round = 0; round < 20; round++) {
 			const editor = editors[round % editors.length];
+			api.captureLog(10);
 			const started = performance.now();
 			await vscode.window.showTextDocument(editor.document, { preview: false });
 			await api.statusBar();
 			walls.push(performance.now() - started);
-			updates.push(api.statusBarUpdateMs());
+			const logged = api.logLines().map((line) => /^Status bar updated in ([\d.]+) ms$/.exec(line.message)).filter((match) => match !== null);
+			assert.ok(logged.length > 0, 'the status bar logged its update');
+			updates.push(Number(logged[logged.length - 1][1]));
 		}
+		api.captureLog(0);
 		const result = {
 			vscode: vscode.version,
 			activateMs: Number(api.activationMs.toFixed(2)),

@@ -11,6 +11,8 @@ suite('harness: the extension in a real VS Code', () => {
 		assert.ok(extension, `${extensionId} is not loaded (engines.vscode must accept ${vscode.version})`);
 		await extension.activate();
 		assert.strictEqual(extension.isActive, true);
+		// The suites run with ExtensionMode.Test, the only mode in which activate() returns the test API.
+		assert.strictEqual(typeof (extension.exports as { statusBar?: unknown } | undefined)?.statusBar, 'function', 'activate() returned the test API');
 	});
 
 	test('runs in the Node extension host on a git copy of the demo repository', async () => {

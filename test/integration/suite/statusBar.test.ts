@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAllEditors, getApi, openFile, waitFor, withSetting } from './extensionApi';
 
+// Every state read here is VS Code's own StatusBarItem (text, tooltip, accessibility, background,
+// show/hide calls), not the controller's record of what it meant to write.
 suite('status bar: the owner of the active file', () => {
 	suiteTeardown(closeAllEditors);
 
@@ -21,6 +23,7 @@ suite('status bar: the owner of the active file', () => {
 		assert.match(state.tooltipText, /@acme-bank\/payments/);
 		assert.match(state.tooltip, /command:ownershipGuardrails\.whoDecides/);
 		assert.match(state.accessibilityLabel, /Owned by Payments, lead Alice Ng/);
+		assert.strictEqual(state.command, 'ownershipGuardrails.whoDecides', 'a click asks "Who Decides This?"');
 	});
 
 	test('a file no rule owns says "unowned"', async () => {

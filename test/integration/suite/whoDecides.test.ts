@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { WhoDecidesItem } from '../../../src/vscode/commands/whoDecides';
 import { closeAllEditors, getApi, openFile, repoFile } from './extensionApi';
 
 suite('"Who Decides This?"', () => {
@@ -104,13 +105,46 @@ suite('"Who Decides This?"', () => {
 		assert.strictEqual(await vscode.env.clipboard.readText(), text);
 	});
 
-	test('the command shows the quick pick for the active file and closes cleanly', async () => {
-		await openFile('services/payments/src/refunds.ts');
-		const running = vscode.commands.executeCommand('ownershipGuardrails.whoDecides');
-		// The pick is open while the command is pending; dismiss it as a user would.
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-		assert.strictEqual(await running, undefined);
+	test('the command shows the quick pick for the active file: the selected item acts, another can be chosen, Escape does nothing', async () => {
+		const api = await getApi();
+		const refunds = 'services/payments/src/refunds.ts';
+		await openFile(refunds);
+		// A warm model: the command reaches showQuickPick at once, so the pick is up after the pause below.
+		const shown = (await api.whoDecidesItems(repoFile(refunds))).filter((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+		assert.strictEqual(shown[0]?.id, 'lead', `the first item: ${shown.map((item) => item.id).join(', ')}`);
+		const ruleIndex = shown.findIndex((item) => item.id === 'rule');
+		assert.ok(ruleIndex > 0, 'the CODEOWNERS rule is listed after the deciders');
+		/** Runs the command, then drives the real workbench quick pick with its own commands, as keys would. */
+		const pick = async (...steps: string[]): Promise<WhoDecidesItem | undefined> => {
+			const running = vscode.commands.executeCommand<WhoDecidesItem | undefined>('ownershipGuardrails.whoDecides');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			for (const step of steps) {
+				await vscode.commands.executeCommand(step);
+			}
+			return running;
+		};
+
+		// Enter on the first item (the lead, selected when the pick opens) copies their handle. With no
+		// pick open, the accept would do nothing and the clipboard would keep the sentinel.
+		await vscode.env.clipboard.writeText('sentinel');
+		const lead = await pick('workbench.action.acceptSelectedQuickOpenItem');
+		assert.strictEqual(lead?.id, 'lead');
+		assert.strictEqual(await vscode.env.clipboard.readText(), '@alice-ng');
+
+		// Down to the CODEOWNERS rule, then Enter: CODEOWNERS opens at the rule that owns refunds.ts.
+		const rule = await pick(...Array<string>(ruleIndex).fill('workbench.action.quickOpenSelectNext'), 'workbench.action.acceptSelectedQuickOpenItem');
+		assert.strictEqual(rule?.id, 'rule');
+		const editor = vscode.window.activeTextEditor;
+		assert.ok(editor);
+		assert.match(editor.document.uri.path, /\/\.github\/CODEOWNERS$/);
+		assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\/services\/payments\/\s+@acme-bank\/payments/);
+
+		// Escape: nothing chosen, nothing done.
+		await openFile(refunds);
+		await vscode.env.clipboard.writeText('sentinel');
+		assert.strictEqual(await pick('workbench.action.closeQuickOpen'), undefined);
+		assert.strictEqual(await vscode.env.clipboard.readText(), 'sentinel');
+		assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /refunds\.ts$/);
 	});
 
 	test('a file outside any rule still answers, with no decider but the actions', async () => {

@@ -6,7 +6,7 @@ import { decisionTooltip, hasData, ownersSummary, ownerTitle } from '../../prese
 import { ToggledFeature } from '../feature';
 import type { FeatureHost } from '../feature';
 
-/** What the item shows, kept so tests (and the flicker guard) can compare states. */
+/** What the item shows, kept so the flicker guard can compare states. */
 export interface StatusBarState {
 	visible: boolean;
 	text: string;
@@ -33,32 +33,22 @@ export class StatusBarController extends ToggledFeature {
 	private hideTimer: ReturnType<typeof setTimeout> | undefined;
 	private contextHasOwner: boolean | undefined;
 	private contextIsContract: boolean | undefined;
-	/** Resolves when the latest update has been applied (for tests and the perf suite). */
+	/** Resolves when the latest update has been applied (an answer may still be computing). */
 	private pending: Promise<void> = Promise.resolve();
-	/** Milliseconds from the editor change to the item being updated, for the last update. */
-	lastUpdateMs = 0;
-	/** How often the item's text was set and the item shown or hidden: the flicker guard's record. */
-	readonly writes = { text: 0, show: 0, hide: 0 };
-	/** How many updates (editor switches, model changes) were handled (cumulative). */
-	updates = 0;
 
 	constructor(private readonly host: FeatureHost) {
 		super(['statusBar']);
 		this.start();
 	}
 
-	/** Whether the item exists (the setting is on and the controller is not disposed). */
-	get hasItem(): boolean {
-		return this.item !== undefined;
+	/** The real item, while the setting is on and the controller is not disposed. */
+	get statusBarItem(): vscode.StatusBarItem | undefined {
+		return this.item;
 	}
 
 	/** Timers still pending (the delayed hide), for leak checks. */
 	get pendingTimers(): number {
 		return this.hideTimer === undefined ? 0 : 1;
-	}
-
-	get current(): StatusBarState {
-		return this.state;
 	}
 
 	/** Waits for the update triggered by the last event. */
@@ -85,7 +75,6 @@ export class StatusBarController extends ToggledFeature {
 	/** Recomputes for an editor; synchronous when the model is already built. */
 	update(editor: vscode.TextEditor | undefined): void {
 		const started = performance.now();
-		this.updates++;
 		const generation = ++this.generation;
 		if (this.hideTimer) {
 			clearTimeout(this.hideTimer);
@@ -106,7 +95,7 @@ export class StatusBarController extends ToggledFeature {
 		const known = this.host.service.peek(uri);
 		if (known !== null) {
 			this.apply(known);
-			this.lastUpdateMs = performance.now() - started;
+			this.logUpdate(started);
 			this.pending = Promise.resolve();
 			return;
 		}
@@ -115,11 +104,16 @@ export class StatusBarController extends ToggledFeature {
 			(answer) => {
 				if (generation === this.generation) {
 					this.apply(answer);
-					this.lastUpdateMs = performance.now() - started;
+					this.logUpdate(started);
 				}
 			},
 			(error: unknown) => this.host.logger.error(`status bar: ${String(error)}`),
 		);
+	}
+
+	/** Editor switches must stay cheap: the time from the event to the item, at trace level. */
+	private logUpdate(started: number): void {
+		this.container.logger.trace(`Status bar updated in ${(performance.now() - started).toFixed(3)} ms`);
 	}
 
 	private apply(answer: FileAnswer | undefined): void {
@@ -141,13 +135,11 @@ export class StatusBarController extends ToggledFeature {
 		if (!next.visible) {
 			if (previous.visible) {
 				item.hide();
-				this.writes.hide++;
 			}
 			return;
 		}
 		if (next.text !== previous.text) {
 			item.text = next.text;
-			this.writes.text++;
 		}
 		if (next.warning !== previous.warning) {
 			item.backgroundColor = next.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
@@ -160,7 +152,6 @@ export class StatusBarController extends ToggledFeature {
 		}
 		if (!previous.visible) {
 			item.show();
-			this.writes.show++;
 		}
 	}
 
