@@ -113,7 +113,7 @@ export class StatusBarController extends ToggledFeature {
 
 	/** Editor switches must stay cheap: the time from the event to the item, at trace level. */
 	private logUpdate(started: number): void {
-		this.container.logger.trace(`Status bar updated in ${(performance.now() - started).toFixed(3)} ms`);
+		this.host.logger.trace(`Status bar updated in ${(performance.now() - started).toFixed(3)} ms`);
 	}
 
 	private apply(answer: FileAnswer | undefined): void {
