@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Decision, PersonRef } from '../engine/guardrails/types';
 import type { SectionResolution } from '../engine/codeowners/types';
 import { isCodeownersStandIn, leadAction } from '../engine/guardrails/decisionRender';
+import type { Severity } from '../engine/types';
 import type { WorkspaceModel } from '../engine/workspaceModel';
 import { commands, docsBaseUrl } from './constants';
 
@@ -183,4 +184,16 @@ export function offersSetup(answer: AnswerView): boolean {
 
 function escapeLinkText(text: string): string {
 	return text.replace(/[\\[\]()`*_]/g, (c) => `\\${c}`);
+}
+
+/** An engine severity as the editor's (every diagnostic surface maps it the same way). */
+export function toDiagnosticSeverity(severity: Severity): vscode.DiagnosticSeverity {
+	switch (severity) {
+		case 'error':
+			return vscode.DiagnosticSeverity.Error;
+		case 'warning':
+			return vscode.DiagnosticSeverity.Warning;
+		default:
+			return vscode.DiagnosticSeverity.Information;
+	}
 }

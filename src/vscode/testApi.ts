@@ -8,21 +8,16 @@ import type { MapSelection } from './features/ownershipMap/ownershipMapPanel';
 import type { FileAnswer } from './repo/ownershipService';
 import type { RepoRegistrySnapshot } from './repo/repoRegistry';
 import type { RenderedNode, RoutingSnapshot } from './features/reviewRouting/reviewRoutingView';
+import type { StatusBarState } from './features/statusBar/statusBarController';
 import { statusBarItemId } from './constants';
 import type { WorkspaceHost } from './repo/workspaceHost';
 
-/** The status bar item as VS Code's own `StatusBarItem` object holds it (not the controller's record). */
-export interface StatusBarView {
-	/** Whether `show()` was the last of `show()`, `hide()` and `dispose()` called on the item (false: no item). */
-	visible: boolean;
-	text: string;
-	/** The tooltip's Markdown source. */
-	tooltip: string;
-	/** The tooltip as plain text (escapes undone), for reading. */
-	tooltipText: string;
-	/** The background is the theme's warning colour. */
-	warning: boolean;
-	accessibilityLabel: string;
+/**
+ * The status bar item as VS Code's own `StatusBarItem` object holds it (not the controller's record):
+ * the fields of the controller's state, read back from the item, plus its command. `visible` is
+ * whether `show()` was the last of `show()`, `hide()` and `dispose()` called on it (false: no item).
+ */
+export interface StatusBarView extends StatusBarState {
 	/** The command a click runs. */
 	command: string | undefined;
 }

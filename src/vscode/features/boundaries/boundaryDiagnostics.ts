@@ -5,6 +5,7 @@ import { fileBoundaryFindings, isImportSource } from '../../../engine/imports/bo
 import { getConfig } from '../../configuration';
 import { commands, diagnosticSource, docsBaseUrl } from '../../constants';
 import { KeyedDebouncer } from '../../keyedDebouncer';
+import { toDiagnosticSeverity } from '../../presentation';
 import type { RepoModel } from '../../repo/ownershipService';
 import { inWorkspaceFolder, workspaceDocuments } from '../../repo/workspaceHost';
 import { ToggledFeature } from '../feature';
@@ -23,14 +24,7 @@ export interface BoundaryFixArgs {
 }
 
 function severityOf(finding: BoundaryFinding): vscode.DiagnosticSeverity {
-	switch (finding.severity) {
-		case 'error':
-			return vscode.DiagnosticSeverity.Error;
-		case 'info':
-			return vscode.DiagnosticSeverity.Information;
-		default:
-			return vscode.DiagnosticSeverity.Warning;
-	}
+	return toDiagnosticSeverity(finding.severity);
 }
 
 /**

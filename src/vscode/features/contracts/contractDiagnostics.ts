@@ -11,7 +11,7 @@ import { getGitApi, headText } from '../../repo/gitApi';
 import type { GitApi } from '../../repo/gitApi';
 import type { FileAnswer } from '../../repo/ownershipService';
 import { inWorkspaceFolder, workspaceDocuments } from '../../repo/workspaceHost';
-import { personLabel } from '../../presentation';
+import { personLabel, toDiagnosticSeverity } from '../../presentation';
 import { KeyedDebouncer } from '../../keyedDebouncer';
 import { ToggledFeature } from '../feature';
 import type { FeatureHost } from '../feature';
@@ -21,15 +21,7 @@ export const crossTeamEditCode = 'cross-team-edit';
 const debounceMs = 300;
 
 function severityOf(contract: Contract, setting: SeveritySetting): vscode.DiagnosticSeverity {
-	const level = setting === 'default' ? contract.severity : setting;
-	switch (level) {
-		case 'error':
-			return vscode.DiagnosticSeverity.Error;
-		case 'info':
-			return vscode.DiagnosticSeverity.Information;
-		default:
-			return vscode.DiagnosticSeverity.Warning;
-	}
+	return toDiagnosticSeverity(setting === 'default' ? contract.severity : setting);
 }
 
 /** The message names everything the editor of a contract needs to know before going on. */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { toDiagnosticSeverity } from '../../presentation';
 import { lintCodeowners } from '../../../engine/codeowners/lint';
 import { lintGuardrails } from '../../../engine/guardrails/lintGuardrails';
-import type { Problem, Severity } from '../../../engine/types';
+import type { Problem } from '../../../engine/types';
 import { diagnosticSource, docsBaseUrl } from '../../constants';
 import type { Logger } from '../../logger';
 import type { CodeownersAnalysis, CodeownersAnalyzer } from './codeownersAnalysis';
@@ -10,17 +11,6 @@ import type { RepoFiles } from '../../repo/repoFiles';
 import { AsYouTypeDiagnostics } from './asYouTypeDiagnostics';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel live. */
-
-export function toDiagnosticSeverity(severity: Severity): vscode.DiagnosticSeverity {
-	switch (severity) {
-		case 'error':
-			return vscode.DiagnosticSeverity.Error;
-		case 'warning':
-			return vscode.DiagnosticSeverity.Warning;
-		default:
-			return vscode.DiagnosticSeverity.Information;
-	}
-}
 
 /** An engine problem as a diagnostic whose code links to the documentation of that code. */
 export function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
