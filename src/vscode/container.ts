@@ -47,7 +47,7 @@ export class Container implements vscode.Disposable, FeatureHost {
 		this.repos = this.register(new RepoRegistry(this.logger), 'repos');
 		this.service = this.register(new OwnershipService(this.logger, this.repos), 'service');
 		this.files = this.register(new RepoFiles(this.repos, this.logger), 'files');
-		this.boundaryIndex = this.register(new BoundaryIndex(this.logger, this.service, this.repos), 'boundaryIndex');
+		this.boundaryIndex = this.register(new BoundaryIndex(this.logger, this.service, this.repos, this.files), 'boundaryIndex');
 		this.statusBar = this.register(new StatusBarController(this), 'statusBar');
 		this.contractDiagnostics = this.register(new ContractDiagnostics(this), 'contractDiagnostics');
 		this.explorerDecorations = this.register(new ExplorerDecorations(this), 'explorerDecorations');

@@ -4,7 +4,7 @@ import { loadRepoModules, scanBoundaries } from '../../engine/imports/boundarySc
 import type { BoundaryReport } from '../../engine/imports/boundaryScan';
 import type { RepoModules } from '../../engine/imports/repoModules';
 import type { Logger } from '../logger';
-import { RepoFiles } from './repoFiles';
+import type { RepoFiles } from './repoFiles';
 import type { OwnershipService, RepoModel } from './ownershipService';
 import type { RepoRegistry } from './repoRegistry';
 
@@ -22,14 +22,18 @@ export interface BoundaryContext {
  * changes. Disposing the index (the surface turned off) releases the part in every repository.
  */
 export class BoundaryIndex implements vscode.Disposable {
-	private readonly files: RepoFiles;
 	private readonly subscription: vscode.Disposable;
 	private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
 	/** Fires when a context was dropped or a model changed: diagnostics recompute. */
 	readonly onDidChange = this.onDidChangeEmitter.event;
 
-	constructor(private readonly logger: Logger, private readonly service: OwnershipService, private readonly repos: RepoRegistry) {
-		this.files = new RepoFiles(repos, logger);
+	constructor(
+		private readonly logger: Logger,
+		private readonly service: OwnershipService,
+		private readonly repos: RepoRegistry,
+		/** The container's file list (one view of the registry's `files` part, shared with the features). */
+		private readonly files: RepoFiles,
+	) {
 		this.subscription = repos.onDidChange((change) => {
 			if (change.part === 'boundaries' || change.part === 'model') {
 				this.onDidChangeEmitter.fire();
@@ -81,7 +85,6 @@ export class BoundaryIndex implements vscode.Disposable {
 
 	dispose(): void {
 		this.subscription.dispose();
-		this.files.dispose();
 		this.onDidChangeEmitter.dispose();
 		this.repos.release('boundaries');
 	}
