@@ -94,4 +94,43 @@ suite('multi-root: removing a folder releases its repository state', () => {
 		assert.strictEqual(api.pendingState().rebuildTimers, 0);
 		assert.strictEqual(ofExtra(), undefined, 'and nothing was loaded again for it');
 	});
+
+	test('switching import hints off releases the module index in every repository; on again, it is rebuilt', async () => {
+		const api = await getApi();
+		const ofExtra = (): RepoStateSnapshot | undefined => api.repoState().repos.find((repo) => repo.root === extra.toString());
+		const setting = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('ownershipGuardrails');
+		const before = setting().inspect<boolean>('importHints.enabled')?.globalValue;
+		await addFolder(extra, name);
+		const app = vscode.Uri.joinPath(extra, 'src', 'app.ts');
+		const askForHints = async (): Promise<void> => {
+			const source = await vscode.workspace.openTextDocument(app);
+			await vscode.window.showTextDocument(source, { preview: false });
+			await vscode.commands.executeCommand('vscode.executeInlayHintProvider', app, new vscode.Range(0, 0, source.lineCount, 0));
+		};
+		try {
+			await askForHints();
+			const loaded = await waitFor('the module index and the boundary scan loaded', () => {
+				const state = ofExtra();
+				return state && state.parts.includes('modules') && state.parts.includes('boundaries') ? state : undefined;
+			}, 20_000);
+			assert.ok(loaded.watchers.includes('moduleConfig'));
+
+			await setting().update('importHints.enabled', false, vscode.ConfigurationTarget.Global);
+			const released = await waitFor('the module index released', () => {
+				const state = ofExtra();
+				return state && !state.parts.includes('modules') ? state : undefined;
+			});
+			// The boundary scan reads the same package and tsconfig files: it keeps their watchers.
+			assert.ok(released.parts.includes('boundaries'), `boundaries kept: ${JSON.stringify(released)}`);
+			assert.ok(released.watchers.includes('moduleConfig'), `moduleConfig watcher kept for boundaries: ${JSON.stringify(released)}`);
+			assert.ok(api.repoState().repos.every((repo) => !repo.parts.includes('modules')), 'no repository holds a module index');
+
+			await setting().update('importHints.enabled', true, vscode.ConfigurationTarget.Global);
+			await askForHints();
+			await waitFor('the module index built again', () => (ofExtra()?.parts.includes('modules') ? true : undefined), 20_000);
+		} finally {
+			await setting().update('importHints.enabled', before, vscode.ConfigurationTarget.Global);
+			await removeFolder(name);
+		}
+	});
 });
