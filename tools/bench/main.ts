@@ -274,26 +274,21 @@ async function orchestrate(options: Options): Promise<void> {
 	}
 }
 
+/** The child-process modes: each runs one measurement from the JSON task after its flag. */
+const workerModes: readonly [string, (json: string) => Promise<void>][] = [
+	['--worker', workerMode],
+	['--init-worker', initMode],
+	['--forecast-worker', forecastMode],
+	['--boundaries-worker', boundariesMode],
+	['--bottlenecks-worker', bottlenecksMode],
+];
+
 async function main(argv: readonly string[]): Promise<void> {
-	const worker = argv.indexOf('--worker');
-	if (worker >= 0) {
-		return workerMode(argv[worker + 1]);
-	}
-	const init = argv.indexOf('--init-worker');
-	if (init >= 0) {
-		return initMode(argv[init + 1]);
-	}
-	const forecast = argv.indexOf('--forecast-worker');
-	if (forecast >= 0) {
-		return forecastMode(argv[forecast + 1]);
-	}
-	const boundaries = argv.indexOf('--boundaries-worker');
-	if (boundaries >= 0) {
-		return boundariesMode(argv[boundaries + 1]);
-	}
-	const bottlenecks = argv.indexOf('--bottlenecks-worker');
-	if (bottlenecks >= 0) {
-		return bottlenecksMode(argv[bottlenecks + 1]);
+	for (const [flag, mode] of workerModes) {
+		const at = argv.indexOf(flag);
+		if (at >= 0) {
+			return mode(argv[at + 1]);
+		}
 	}
 	return orchestrate(parseArgs(argv));
 }

@@ -70,6 +70,17 @@ export function push<T>(list: T[] | undefined, item: T): T[] {
 	return list;
 }
 
+/** The child of a trie node for one path segment, created on first use. */
+function prefixChild(node: PrefixNode, seg: string): PrefixNode {
+	node.children ??= new Map();
+	let next = node.children.get(seg);
+	if (next === undefined) {
+		next = new PrefixNode();
+		node.children.set(seg, next);
+	}
+	return next;
+}
+
 /** Sorts candidates so that the one that would win (the highest index) comes first. */
 export function byIndexDesc(a: Candidate, b: Candidate): number {
 	return b.index - a.index;
@@ -325,15 +336,7 @@ export class RuleBuckets {
 	private prefixNode(segments: readonly string[]): PrefixNode {
 		let node = this.root;
 		for (const seg of segments) {
-			if (node.children === undefined) {
-				node.children = new Map();
-			}
-			let next = node.children.get(seg);
-			if (next === undefined) {
-				next = new PrefixNode();
-				node.children.set(seg, next);
-			}
-			node = next;
+			node = prefixChild(node, seg);
 		}
 		return node;
 	}
@@ -344,18 +347,7 @@ export class RuleBuckets {
 		let start = 0;
 		for (;;) {
 			const slash = key.indexOf('/', start);
-			const seg = slash < 0 ? key.slice(start) : key.slice(start, slash);
-			let children = node.children;
-			if (children === undefined) {
-				children = new Map();
-				node.children = children;
-			}
-			let next = children.get(seg);
-			if (next === undefined) {
-				next = new PrefixNode();
-				children.set(seg, next);
-			}
-			node = next;
+			node = prefixChild(node, slash < 0 ? key.slice(start) : key.slice(start, slash));
 			if (slash < 0) {
 				return node;
 			}
