@@ -33,7 +33,12 @@ export function detectDialect(file: string, text: string, explicit?: Dialect | '
 export function hasSectionHeader(text: string): boolean {
 	let bracket = text.indexOf('[');
 	while (bracket >= 0) {
-		const start = Math.max(text.lastIndexOf('\n', bracket), text.lastIndexOf('\r', bracket)) + 1;
+		// The line's start, scanned back from the bracket: `lastIndexOf('\r')` on a file without CRs
+		// would walk back to the top of the file for every bracket.
+		let start = bracket;
+		while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) {
+			start--;
+		}
 		let end = text.length;
 		for (let i = bracket; i < text.length; i++) {
 			const c = text.charCodeAt(i);
