@@ -47,6 +47,24 @@ suite('CodeownersIndex', () => {
 		});
 	}
 
+	for (const dialect of ['github', 'gitlab'] as Dialect[]) {
+		test(`wildcard-free paths in any order (sorted, prefixes of each other, repeated) agree with brute force (${dialect})`, () => {
+			// Filing resumes each path's trie walk after the directories it shares with the path
+			// before it; keys such as a/b, a/bc, a/b/c and a/b again must still land on their own node.
+			const seg = fc.constantFrom('a', 'ab', 'b', 'a.js');
+			const literal = fc.tuple(fc.constantFrom('', '/'), fc.array(seg, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '/'))
+				.map(([lead, segs, trail]) => lead + segs.join('/') + trail);
+			fc.assert(fc.property(fc.array(literal, { minLength: 1, maxLength: 16 }), fc.boolean(), (patterns, sorted) => {
+				const lines = (sorted ? [...patterns].sort() : patterns).map((p, i) => `${p} @o${i}`);
+				const text = lines.join('\n');
+				const { parsed, index } = parseAndCompile(text, dialect);
+				for (const path of ['a', 'ab', 'a/b', 'a/ab', 'a/b/a', 'a/b/a.js', 'ab/a', 'b/a/b/a', 'a/a.js', 'a/b/ab/a.js']) {
+					assert.deepEqual(index.resolve(path).owners, bruteForceOwners(parsed, path).owners, `${path} in\n${text}`);
+				}
+			}), { numRuns: 400 });
+		});
+	}
+
 	test('GitHub explain: all matches in file order, the winner, the shadowed rules', () => {
 		const { index } = parseAndCompile('* @all\n*.js @js\n/src/ @src\n/lib/ @lib\n', 'github');
 		const e = index.explain('src/a.js');

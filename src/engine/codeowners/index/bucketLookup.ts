@@ -37,7 +37,9 @@ export class Accumulator {
 	}
 
 	offerSlot(slot: Slot): void {
-		if (slot !== undefined) {
+		if (typeof slot === 'number') {
+			this.offer(slot, this.sectionOf[slot]);
+		} else if (slot !== undefined) {
 			for (const index of slot) {
 				this.offer(index, this.sectionOf[index]);
 			}

@@ -14,8 +14,12 @@ export interface Candidate {
 	pattern: CompiledPattern;
 }
 
-/** Rule indices stored in one bucket; after `seal`, at most one per section, highest first. */
-export type Slot = number[] | undefined;
+/**
+ * Rule indices stored in one bucket; after `seal`, at most one per section, highest first. A
+ * single index is stored as the number itself: most buckets of a large file hold one rule, and a
+ * one-element array per rule was 16,000 more objects for every garbage collection to copy.
+ */
+export type Slot = number | number[] | undefined;
 
 /** A node of the prefix trie of anchored rules: one path segment below its parent. */
 export class PrefixNode {
@@ -68,6 +72,18 @@ export function push<T>(list: T[] | undefined, item: T): T[] {
 	}
 	list.push(item);
 	return list;
+}
+
+/** Adds a rule index to a slot: the number alone first, an array from the second on. */
+export function pushSlot(slot: Slot, index: number): Slot {
+	if (slot === undefined) {
+		return index;
+	}
+	if (typeof slot === 'number') {
+		return [slot, index];
+	}
+	slot.push(index);
+	return slot;
 }
 
 /** The child of a trie node for one path segment, created on first use. */
@@ -126,6 +142,8 @@ export class RuleBuckets {
 	readonly exts = new Map<string, ExtNode>();
 	/** Globs with no literal hook, scanned for every directory. */
 	readonly residue: Candidate[] = [];
+	/** The last key `prefixNodeOf` walked: the node and end offset of each of its segments. */
+	private readonly lastWalk = { key: '', depth: 0, nodes: [] as PrefixNode[], ends: [] as number[] };
 
 	constructor(readonly sectionOf: Int32Array, readonly singleSection: boolean) {}
 
@@ -151,7 +169,7 @@ export class RuleBuckets {
 			return;
 		}
 		if (pattern.kind === 'all') {
-			this.catchAll = push(this.catchAll, index);
+			this.catchAll = pushSlot(this.catchAll, index);
 			return;
 		}
 		const segs = pattern.segments;
@@ -167,17 +185,17 @@ export class RuleBuckets {
 				this.markPrefix(this.prefixNode(literalTexts(segs, n)), index, mode);
 			} else if (literal === n - 1 && mode === 'self' && isAnySegment(segs[n - 1])) {
 				const node = this.prefixNode(literalTexts(segs, n - 1));
-				node.child = push(node.child, index);
+				node.child = pushSlot(node.child, index);
 			} else if (literal === n - 1 && mode === 'self' && extSuffix(segs[n - 1]) !== undefined) {
 				const node = this.prefixNode(literalTexts(segs, n - 1));
 				node.childExt ??= new Map();
 				const ext = extSuffix(segs[n - 1]) as string;
-				node.childExt.set(ext, push(node.childExt.get(ext), index));
+				node.childExt.set(ext, pushSlot(node.childExt.get(ext), index));
 			} else if (literal > 0 && literal === n - 2 && mode === 'self' && segs[n - 2].kind === 'globstar' && extSuffix(segs[n - 1]) !== undefined) {
 				const node = this.prefixNode(literalTexts(segs, n - 2));
 				node.descendantExt ??= new Map();
 				const ext = extSuffix(segs[n - 1]) as string;
-				node.descendantExt.set(ext, push(node.descendantExt.get(ext), index));
+				node.descendantExt.set(ext, pushSlot(node.descendantExt.get(ext), index));
 			} else if (literal > 0) {
 				const node = this.prefixNode(literalTexts(segs, literal));
 				node.cands = push(node.cands, cand);
@@ -205,7 +223,7 @@ export class RuleBuckets {
 		}
 		if (n > 1 && mode === 'self' && isAnySegment(last) && segs.slice(0, n - 1).every((seg) => seg.kind === 'literal')) {
 			const node = this.nameSequence(segs, n - 1);
-			node.child = push(node.child, index);
+			node.child = pushSlot(node.child, index);
 			return;
 		}
 		const ext = mode === 'self' ? extSuffix(last) : undefined;
@@ -232,7 +250,7 @@ export class RuleBuckets {
 				this.exts.set(ext, node);
 			}
 			if (n === 1) {
-				node.best = push(node.best, index);
+				node.best = pushSlot(node.best, index);
 			} else {
 				node.cands = push(node.cands, cand);
 			}
@@ -295,41 +313,37 @@ export class RuleBuckets {
 	}
 
 	private reduce(slot: Slot): Slot {
-		if (slot === undefined || slot.length < 2) {
+		if (slot === undefined || typeof slot === 'number') {
 			return slot;
+		}
+		if (slot.length < 2) {
+			return slot[0];
 		}
 		const bySection = new Map<number, number>();
 		for (const index of slot) {
 			const section = this.sectionOf[index];
 			bySection.set(section, Math.max(bySection.get(section) ?? -1, index));
 		}
-		return [...bySection.values()].sort((a, b) => b - a);
+		return bySection.size === 1 ? bySection.values().next().value as number : [...bySection.values()].sort((a, b) => b - a);
 	}
 
 	private markPrefix(node: PrefixNode, index: number, mode: MatchMode): void {
-		// Most rules of a large file are exact paths that own the file and everything below it:
-		// one slot serves both until another rule is filed here (`push` appends in place).
-		if (node.file === node.dir) {
-			if (node.file === undefined && mode === 'selfOrAncestor') {
-				node.file = node.dir = [index];
-				return;
-			}
-			node.dir = node.dir?.slice();
-		}
+		// A slot holding an array is never shared between `file` and `dir` (`pushSlot` makes a new
+		// array from a number), so appending to one cannot change the other.
 		if (mode !== 'ancestor') {
-			node.file = push(node.file, index);
+			node.file = pushSlot(node.file, index);
 		}
 		if (mode !== 'self') {
-			node.dir = push(node.dir, index);
+			node.dir = pushSlot(node.dir, index);
 		}
 	}
 
 	private markName(node: NameNode, index: number, mode: MatchMode): void {
 		if (mode !== 'ancestor') {
-			node.self = push(node.self, index);
+			node.self = pushSlot(node.self, index);
 		}
 		if (mode !== 'self') {
-			node.ancestor = push(node.ancestor, index);
+			node.ancestor = pushSlot(node.ancestor, index);
 		}
 	}
 
@@ -341,14 +355,46 @@ export class RuleBuckets {
 		return node;
 	}
 
-	/** The trie node of a `/`-separated key, walked without splitting it into an array. */
+	/**
+	 * The trie node of a `/`-separated key, walked without splitting it into an array. Large files
+	 * list their paths in order, so a key mostly repeats the directories of the key before: the
+	 * walk resumes after the segments the two share instead of looking each one up again.
+	 */
 	private prefixNodeOf(key: string): PrefixNode {
-		let node = this.root;
-		let start = 0;
+		const walk = this.lastWalk;
+		const last = walk.key;
+		const max = Math.min(key.length, last.length);
+		let common = 0;
+		while (common < max && key.charCodeAt(common) === last.charCodeAt(common)) {
+			common++;
+		}
+		// Segment k of the last key ends at ends[k]; it is shared when the key has the same text up
+		// to there and ends that segment there too.
+		let depth = 0;
+		while (depth < walk.depth) {
+			const end = walk.ends[depth];
+			if (end < common || (end === common && end === last.length && (end === key.length || key.charCodeAt(end) === 47))) {
+				depth++;
+			} else {
+				break;
+			}
+		}
+		let node = depth > 0 ? walk.nodes[depth - 1] : this.root;
+		let start = depth > 0 ? walk.ends[depth - 1] + 1 : 0;
+		walk.key = key;
+		if (start > key.length) {
+			walk.depth = depth;
+			return node;
+		}
 		for (;;) {
 			const slash = key.indexOf('/', start);
-			node = prefixChild(node, slash < 0 ? key.slice(start) : key.slice(start, slash));
+			const end = slash < 0 ? key.length : slash;
+			node = prefixChild(node, key.slice(start, end));
+			walk.nodes[depth] = node;
+			walk.ends[depth] = end;
+			depth++;
 			if (slash < 0) {
+				walk.depth = depth;
 				return node;
 			}
 			start = slash + 1;
