@@ -1,7 +1,8 @@
 import type { Problem, Severity } from '../types';
 import { replacementCharacterProblem } from '../encoding';
 import { classifyOwner } from './owners';
-import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCodeowners } from './types';
+import { ParsedFile, RuleTable } from './parsedFile';
+import type { CodeownersSection, Dialect, OwnerToken, ParsedCodeowners } from './types';
 
 // Problem codes (kebab-case, derived from GitLab's `error.rb` names where one exists):
 //   malformed-entry-owner         an owner token the host rejects (GitHub: the whole line is skipped;
@@ -49,17 +50,17 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 	const file = options.file ?? 'CODEOWNERS';
 	const size = utf8Length(text);
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	const rules: CodeownersRule[] = [];
+	const table = new RuleTable();
 	const problems: Problem[] = [];
 	const sections: CodeownersSection[] = [{ index: 0, name: null, line: 0, optional: false, approvals: 1, defaultOwners: [] }];
 	const ruleDefaults = new Map<number, OwnerToken[]>();
 	const sectionByKey = new Map<string, number>();
 	const intern: Intern = new Map();
+	const ctx: LineContext = { file, line: 0, offset: 0, problems };
+	const scope: EntryScope = { ctx, intern, lists: new Map(), dialect, table };
 	let currentSection = 0;
 	let currentDefaults: OwnerToken[] = [];
 
-	// One context for every line (problems copy what they need from it).
-	const ctx: LineContext = { file, line: 0, offset: 0, problems };
 	let lineNo = 0;
 	let pos = 0;
 	const length = body.length;
@@ -101,9 +102,9 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 			continue;
 		}
 		ctx.line = lineNo;
-		const line = body.slice(lineStart, lineEnd);
 		if (dialect === 'gitlab' && (body[start] === '[' || (body[start] === '^' && body[start + 1] === '['))) {
 			ctx.offset = 0;
+			const line = body.slice(lineStart, lineEnd);
 			const header = parseHeader(line, start - lineStart, stop - lineStart, ctx, intern);
 			if (header !== undefined) {
 				const key = header.name.toLowerCase();
@@ -135,29 +136,28 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 				'Section header has no closing `]`; GitLab reads this line as a path entry instead.');
 		}
 		ctx.offset = lineStart;
-		const rule = dialect === 'github'
-			? parseGithubEntry(body, line, start, stop, rules.length, ctx, intern)
-			: parseGitlabEntry(body, line, start, stop, rules.length, currentSection, ctx, intern);
-		if (rule === undefined) {
+		const result = dialect === 'github'
+			? parseGithubEntry(body, lineEnd, start, stop, scope)
+			: parseGitlabEntry(body, lineEnd, start, stop, currentSection, scope);
+		if (result !== addedWithoutOwners) {
 			continue;
 		}
-		if (dialect === 'gitlab' && !rule.rule.exclusion && rule.ownerTextEmpty) {
-			if (currentDefaults.length > 0) {
-				ruleDefaults.set(rule.rule.index, currentDefaults);
-			} else {
-				const at = lineStart + rule.rule.column - 1;
-				report(ctx, 'missing-entry-owner', 'error', at, at + rule.rule.pattern.length,
-					'Entry has no owners and its section has no default owners; GitLab still uses it (the files are unowned).');
-			}
+		// A GitLab entry without owners: the header's defaults, or nobody.
+		const index = table.count - 1;
+		if (currentDefaults.length > 0) {
+			ruleDefaults.set(index, currentDefaults);
+		} else {
+			const at = lineStart + table.columns[index] - 1;
+			report(ctx, 'missing-entry-owner', 'error', at, at + table.patterns[index].length,
+				'Entry has no owners and its section has no default owners; GitLab still uses it (the files are unowned).');
 		}
-		rules.push(rule.rule);
 	}
 
 	const encoding = replacementCharacterProblem(body, file);
 	if (encoding !== undefined) {
 		problems.push(encoding);
 	}
-	const parsed: ParsedCodeowners = { dialect, file, rules, sections, ruleDefaults, problems, size };
+	const parsed = new ParsedFile(dialect, file, body, table, sections, ruleDefaults, problems, size);
 	if (dialect === 'github' && size >= githubSizeLimit) {
 		parsed.ignored = true;
 		problems.unshift({
@@ -250,44 +250,63 @@ function hasUnescaped(pattern: string, char: string): boolean {
 	return false;
 }
 
+/** The owners of one owner text (everything after the pattern), read once per distinct text. */
+interface OwnerList {
+	names: readonly string[];
+	/** GitHub: the inline comment, without the `#`. */
+	comment: string | undefined;
+}
+
 /**
- * Owner tokens of the entry being read; each rule keeps an exact-size copy. The rules live as long
- * as the index, and an array grown by `push` keeps room for 17 (about 100 bytes more per rule
- * that every garbage collection of a large file copies).
+ * Owner lists by the exact text after the pattern. Large files repeat the same owners on many
+ * lines (nuttx: 7,000 distinct texts on 17,000 lines); a repeat costs one lookup and shares the
+ * frozen names. Only texts without problems are kept: a bad token is reported on every line.
  */
-const ownerScratch: OwnerToken[] = [];
+type OwnerLists = Map<string, OwnerList>;
 
-/** The first `count` scratch tokens as the rule's own array (a scratch grown by a huge line is dropped). */
-function takeOwners(count: number): OwnerToken[] {
-	const owners = ownerScratch.slice(0, count);
+const noNames: readonly string[] = Object.freeze([]);
+
+/** Names of the entry being read; each distinct list keeps an exact-size frozen copy. */
+const nameScratch: string[] = [];
+
+function takeNames(count: number): readonly string[] {
+	if (count === 0) {
+		return noNames;
+	}
+	const names = Object.freeze(nameScratch.slice(0, count));
 	if (count > 256) {
-		ownerScratch.length = 0;
+		nameScratch.length = 0;
 	}
-	return owners;
+	return names;
 }
 
-interface ParsedEntry {
-	rule: CodeownersRule;
-	ownerTextEmpty: boolean;
+interface EntryScope {
+	ctx: LineContext;
+	intern: Intern;
+	lists: OwnerLists;
+	dialect: Dialect;
+	table: RuleTable;
 }
 
-/** Reads an entry from `body[start, stop)`; positions are in the text, `line` is the whole line. */
-function parseGithubEntry(body: string, line: string, start: number, stop: number, index: number, ctx: LineContext, intern: Intern): ParsedEntry | undefined {
-	const pend = patternEnd(body, start, stop);
-	const pattern = body.slice(start, pend);
-	if (pattern.startsWith('!')) {
-		report(ctx, 'invalid-pattern', 'error', start, pend, 'GitHub does not support `!` negation in CODEOWNERS; the line is skipped.');
-		return undefined;
+/**
+ * Reads the owners in `body[from, stop)`: the cached list when this text was seen before, else
+ * each token classified; bad tokens are reported with `severity`. Returns undefined when a token
+ * is bad and `rejectLine` is set (GitHub skips such a line).
+ */
+function readOwners(body: string, from: number, stop: number, scope: EntryScope, rejectLine: boolean): OwnerList | undefined {
+	if (from >= stop) {
+		return { names: noNames, comment: undefined };
 	}
-	if (pattern.startsWith('\\#')) {
-		report(ctx, 'unsupported-escape', 'error', start, pend, 'GitHub does not support escaping a leading `#`; the line is skipped.');
-		return undefined;
+	const key = body.slice(from, stop);
+	const known = scope.lists.get(key);
+	if (known !== undefined) {
+		return known;
 	}
-	const owners = ownerScratch;
-	let ownerCount = 0;
+	const github = scope.dialect === 'github';
+	let count = 0;
 	let comment: string | undefined;
 	let bad: Token[] | undefined;
-	let i = pend;
+	let i = from;
 	while (i < stop) {
 		while (i < stop && isSpace(body.charCodeAt(i))) {
 			i++;
@@ -296,7 +315,7 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 			break;
 		}
 		const s = i;
-		if (body.charCodeAt(s) === 35 /* # */) {
+		if (github && body.charCodeAt(s) === 35 /* # */) {
 			// GitHub strips an inline comment; mentions in it are not owners.
 			comment = body.slice(s + 1, stop).trim();
 			break;
@@ -305,17 +324,51 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 			i++;
 		}
 		const text = body.slice(s, i);
-		const known = knownOwner(intern, text, 'github');
-		const kind = known.kind;
-		if (kind === undefined) {
+		const owner = knownOwner(scope.intern, text, scope.dialect);
+		if (owner.kind === undefined) {
 			(bad ??= []).push({ text, start: s });
 			continue;
 		}
-		owners[ownerCount++] = { text: known.text, kind, column: s - ctx.offset + 1 };
+		nameScratch[count++] = owner.text;
 	}
 	if (bad !== undefined) {
-		reportBadOwners(ctx, bad, 'error', 'not a valid owner (@user, @org/team or e-mail); GitHub skips this line.');
-		return undefined;
+		if (github) {
+			reportBadOwners(scope.ctx, bad, 'error', 'not a valid owner (@user, @org/team or e-mail); GitHub skips this line.');
+		} else {
+			reportBadOwners(scope.ctx, bad, 'warning', 'not a valid owner; GitLab ignores it (inline comments are not supported, words after `#` are read as owners).');
+		}
+		return rejectLine ? undefined : { names: takeNames(count), comment };
+	}
+	const list: OwnerList = { names: takeNames(count), comment };
+	scope.lists.set(key, list);
+	return list;
+}
+
+/** What reading an entry did: skipped the line, added a rule, or added a GitLab entry with no owner text. */
+const skipped = 0;
+const added = 1;
+const addedWithoutOwners = 2;
+type EntryResult = typeof skipped | typeof added | typeof addedWithoutOwners;
+
+/**
+ * Reads an entry from `body[start, stop)` (the line ends at `lineEnd`) into the rule table;
+ * positions are in the text.
+ */
+function parseGithubEntry(body: string, lineEnd: number, start: number, stop: number, scope: EntryScope): EntryResult {
+	const ctx = scope.ctx;
+	const pend = patternEnd(body, start, stop);
+	const pattern = body.slice(start, pend);
+	if (pattern.startsWith('!')) {
+		report(ctx, 'invalid-pattern', 'error', start, pend, 'GitHub does not support `!` negation in CODEOWNERS; the line is skipped.');
+		return skipped;
+	}
+	if (pattern.startsWith('\\#')) {
+		report(ctx, 'unsupported-escape', 'error', start, pend, 'GitHub does not support escaping a leading `#`; the line is skipped.');
+		return skipped;
+	}
+	const owners = readOwners(body, pend, stop, scope, true);
+	if (owners === undefined) {
+		return skipped;
 	}
 	// Both checks need a `[`; most patterns have none, so one native scan skips a regex per rule.
 	if (pattern.includes('[')) {
@@ -330,64 +383,37 @@ function parseGithubEntry(body: string, line: string, start: number, stop: numbe
 	if (pattern === '/') {
 		report(ctx, 'never-matches', 'warning', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
 	}
-	const rule: CodeownersRule = { index, line: ctx.line, column: start - ctx.offset + 1, pattern, owners: takeOwners(ownerCount), exclusion: false, section: 0, text: line };
-	if (comment !== undefined) {
-		rule.comment = comment;
-	}
-	return { rule, ownerTextEmpty: ownerCount === 0 };
+	const offset = ctx.offset;
+	scope.table.add(ctx.line, start - offset + 1, pattern, false, 0, offset, lineEnd, owners.names, pend - offset, stop - offset, owners.comment);
+	return added;
 }
 
-function parseGitlabEntry(body: string, line: string, start: number, stop: number, index: number, section: number, ctx: LineContext, intern: Intern): ParsedEntry {
+function parseGitlabEntry(body: string, lineEnd: number, start: number, stop: number, section: number, scope: EntryScope): EntryResult {
+	const ctx = scope.ctx;
 	const pend = patternEnd(body, start, stop);
-	let pattern = body.slice(start, pend);
-	const exclusion = pattern.startsWith('!');
-	if (exclusion) {
-		pattern = pattern.slice(1);
+	const pattern = body.slice(start, pend);
+	const offset = ctx.offset;
+	const column = start - offset + 1;
+	if (pattern.startsWith('!')) {
+		// Owners written after an exclusion are ignored (and reported once, spanning them all).
+		let first = pend;
+		while (first < stop && isSpace(body.charCodeAt(first))) {
+			first++;
+		}
+		let last = stop;
+		while (last > first && isSpace(body.charCodeAt(last - 1))) {
+			last--;
+		}
+		if (first < stop) {
+			report(ctx, 'exclusion-owners-ignored', 'info', first, last, 'Owners written after an exclusion are ignored by GitLab.');
+		}
+		// An exclusion takes no owners, so it never reads as an entry without them.
+		scope.table.add(ctx.line, column + 1, pattern.slice(1), true, section, offset, lineEnd, noNames, pend - offset, pend - offset, undefined);
+		return added;
 	}
-	const owners = ownerScratch;
-	let ownerCount = 0;
-	let bad: Token[] | undefined;
-	// Owner tokens scanned in place: the first token's start and the last one's end, for reports.
-	let first = -1;
-	let lastEnd = -1;
-	let i = pend;
-	while (i < stop) {
-		while (i < stop && isSpace(body.charCodeAt(i))) {
-			i++;
-		}
-		if (i >= stop) {
-			break;
-		}
-		const s = i;
-		while (i < stop && !isSpace(body.charCodeAt(i))) {
-			i++;
-		}
-		if (first < 0) {
-			first = s;
-		}
-		lastEnd = i;
-		if (exclusion) {
-			continue;
-		}
-		const text = body.slice(s, i);
-		const known = knownOwner(intern, text, 'gitlab');
-		const kind = known.kind;
-		if (kind === undefined) {
-			(bad ??= []).push({ text, start: s });
-			continue;
-		}
-		owners[ownerCount++] = { text: known.text, kind, column: s - ctx.offset + 1 };
-	}
-	if (bad !== undefined) {
-		reportBadOwners(ctx, bad, 'warning', 'not a valid owner; GitLab ignores it (inline comments are not supported, words after `#` are read as owners).');
-	}
-	if (exclusion && first >= 0) {
-		report(ctx, 'exclusion-owners-ignored', 'info', first, lastEnd, 'Owners written after an exclusion are ignored by GitLab.');
-	}
-	return {
-		rule: { index, line: ctx.line, column: start - ctx.offset + 1 + (exclusion ? 1 : 0), pattern, owners: takeOwners(ownerCount), exclusion, section, text: line },
-		ownerTextEmpty: first < 0,
-	};
+	const owners = readOwners(body, pend, stop, scope, false) as OwnerList;
+	scope.table.add(ctx.line, column, pattern, false, section, offset, lineEnd, owners.names, pend - offset, stop - offset, undefined);
+	return pend < stop ? added : addedWithoutOwners;
 }
 
 interface Header {

@@ -27,7 +27,12 @@ export interface CodeownersRule {
 	/** The pattern exactly as written (escapes kept), without a leading `!` for GitLab exclusions. */
 	pattern: string;
 	/** The valid owners written on the line (GitLab: section defaults are not copied here). */
-	owners: OwnerToken[];
+	readonly owners: OwnerToken[];
+	/**
+	 * The texts of `owners`, frozen; rules whose owner text is the same share one array, so treat
+	 * it as a value (GitLab: section defaults are not copied here either).
+	 */
+	readonly ownerNames: readonly string[];
 	/** GitLab: a `!pattern` exclusion entry. Always false on GitHub. */
 	exclusion: boolean;
 	/** GitLab: index into `ParsedCodeowners.sections` (0 is the unnamed section). GitHub: 0. */
@@ -53,12 +58,27 @@ export interface CodeownersSection {
 	defaultOwners: OwnerToken[];
 }
 
+/**
+ * The rules' fields the index reads, one array per field by rule index: bulk resolution needs no
+ * rule objects.
+ */
+export interface RuleColumns {
+	readonly count: number;
+	readonly patterns: readonly string[];
+	/** As `CodeownersRule.ownerNames`: frozen, shared between rules with the same owner text. */
+	readonly ownerNames: readonly (readonly string[])[];
+	readonly sections: readonly number[];
+	readonly exclusions: readonly boolean[];
+}
+
 /** The result of parsing: everything the host would use, plus the problems it would report. */
 export interface ParsedCodeowners {
-	dialect: Dialect;
+	readonly dialect: Dialect;
 	/** Repository-relative path of the file the text came from (for problems and sources). */
-	file: string;
-	rules: CodeownersRule[];
+	readonly file: string;
+	/** The rules in file order (built on first read: prefer `columns` for bulk work). */
+	readonly rules: CodeownersRule[];
+	readonly columns: RuleColumns;
 	sections: CodeownersSection[];
 	/**
 	 * GitLab: the default owners that apply to each rule with no owners of its own, by rule index

@@ -222,4 +222,56 @@ suite('parseCodeowners: GitLab', () => {
 		const parsed = parseCodeowners('a @same\nb @same\n', { dialect: 'github' });
 		assert.equal(parsed.rules[0].owners[0].text, parsed.rules[1].owners[0].text);
 	});
+
+	test('rules with the same owner text share one frozen name list; tokens keep each line\'s columns', () => {
+		const parsed = parseCodeowners('a @x @org/t\nlonger/path @x @org/t\nc  @x @org/t\n', { dialect: 'github' });
+		const [a, b, c] = parsed.rules;
+		assert.equal(a.ownerNames, b.ownerNames, 'same owner text, one list');
+		assert.notEqual(a.ownerNames, c.ownerNames, 'other spacing is other text');
+		assert.deepEqual(c.ownerNames, ['@x', '@org/t']);
+		assert.ok(Object.isFrozen(a.ownerNames));
+		assert.deepEqual(a.owners.map((o) => o.column), [3, 6]);
+		assert.deepEqual(b.owners.map((o) => [o.text, o.kind, o.column]), [['@x', 'user', 13], ['@org/t', 'team', 16]]);
+		assert.equal(b.owners, b.owners, 'tokens are read once');
+	});
+
+	test('a repeated owner text with a bad token is reported on every line (GitHub skips each, GitLab warns on each)', () => {
+		const github = parseCodeowners('a @ok bad!\nb @ok bad!\n', { dialect: 'github' });
+		assert.deepEqual(github.problems.map((p) => [p.code, p.line]), [['malformed-entry-owner', 1], ['malformed-entry-owner', 2]]);
+		assert.equal(github.rules.length, 0);
+		const gitlab = parseCodeowners('a @ok bad!\nb @ok bad!\n', { dialect: 'gitlab' });
+		assert.deepEqual(gitlab.problems.map((p) => [p.code, p.line, p.column]), [['malformed-entry-owner', 1, 7], ['malformed-entry-owner', 2, 7]]);
+		assert.deepEqual(gitlab.rules.map((r) => r.ownerNames), [['@ok'], ['@ok']]);
+		assert.deepEqual(gitlab.rules.map((r) => r.owners.map((o) => o.column)), [[3], [3]]);
+	});
+
+	test('a GitHub comment repeated after the same owners is kept on each rule', () => {
+		const parsed = parseCodeowners('a @x # why\nb @x # why\nc @x\n', { dialect: 'github' });
+		assert.deepEqual(parsed.rules.map((r) => [r.comment, r.ownerNames]), [['why', ['@x']], ['why', ['@x']], [undefined, ['@x']]]);
+		assert.deepEqual(parsed.rules[1].owners.map((o) => o.text), ['@x'], 'mentions in the comment are not owners');
+	});
+
+	for (const dialect of ['github', 'gitlab'] as Dialect[]) {
+		test(`the rule columns the index reads agree with the rule objects (${dialect})`, () => {
+			const line = fc.tuple(
+				fc.constantFrom('', '  ', '[S] @s\n', '^[O]\n'),
+				fc.constantFrom('a', '/b/', '!c', '*.js', 'd/e'),
+				fc.constantFrom('', ' @a', ' @a  @b', ' bad', ' @a # note', '\t@@maintainer'),
+			).map(([lead, pattern, owners]) => lead + pattern + owners);
+			fc.assert(fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
+				const parsed = parseCodeowners(lines.join('\n'), { dialect });
+				const columns = parsed.columns;
+				assert.equal(columns.count, parsed.rules.length);
+				parsed.rules.forEach((rule, i) => {
+					assert.equal(rule.index, i);
+					assert.equal(columns.patterns[i], rule.pattern);
+					assert.equal(columns.exclusions[i], rule.exclusion);
+					assert.equal(columns.sections[i], rule.section);
+					assert.equal(columns.ownerNames[i], rule.ownerNames);
+					assert.deepEqual(rule.ownerNames, rule.owners.map((o) => o.text));
+					assert.ok(rule.owners.every((o) => rule.text.slice(o.column - 1).startsWith(o.text)), rule.text);
+				});
+			}), { numRuns: 300 });
+		});
+	}
 });

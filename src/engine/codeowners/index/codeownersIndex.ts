@@ -26,7 +26,7 @@ export class CodeownersIndex {
 	readonly parsed: ParsedCodeowners;
 	/** Compiled patterns, filled on first need: wildcard-free rules are indexed from their text. */
 	private readonly compiled: (CompiledPattern | undefined)[];
-	/** Effective owners per rule, built on first need (frozen, shared by every answer). */
+	/** GitLab: the section defaults an entry without owners takes, built on first need (frozen). */
 	private readonly owners: (string[] | undefined)[];
 	private readonly entries: RuleBuckets;
 	private readonly exclusions: RuleBuckets;
@@ -47,10 +47,13 @@ export class CodeownersIndex {
 		this.parsed = parsed;
 		const gitlab = parsed.dialect === 'gitlab';
 		const sectionCount = gitlab ? Math.max(1, parsed.sections.length) : 1;
-		const sectionOf = new Int32Array(parsed.rules.length);
+		// Rules are read from the parser's columns: building the index makes no rule objects.
+		const columns = parsed.columns;
+		const count = columns.count;
+		const sectionOf = new Int32Array(count);
 		if (gitlab) {
-			for (const rule of parsed.rules) {
-				sectionOf[rule.index] = rule.section;
+			for (let i = 0; i < count; i++) {
+				sectionOf[i] = columns.sections[i];
 			}
 		}
 		this.entries = new RuleBuckets(sectionOf, sectionCount === 1);
@@ -59,17 +62,17 @@ export class CodeownersIndex {
 		this.exclusionAcc = new Accumulator(sectionCount, sectionOf);
 		this.dirs = new DirectoryMemo(this.entries, this.entryAcc);
 		this.answers = new JoinedAnswers((winners, count) => this.joinSections(winners, count));
-		this.compiled = new Array<CompiledPattern | undefined>(parsed.rules.length);
-		this.owners = new Array<string[] | undefined>(parsed.rules.length);
+		this.compiled = new Array<CompiledPattern | undefined>(count);
+		this.owners = new Array<string[] | undefined>(count);
 		if (!parsed.ignored) {
 			const dialect = parsed.dialect;
-			for (const rule of parsed.rules) {
-				const set = rule.exclusion ? this.exclusions : this.entries;
-				const shape = literalShape(rule.pattern, dialect);
+			for (let i = 0; i < count; i++) {
+				const set = columns.exclusions[i] ? this.exclusions : this.entries;
+				const shape = literalShape(columns.patterns[i], dialect);
 				if (shape !== undefined) {
-					set.addLiteral(rule.index, shape);
+					set.addLiteral(i, shape);
 				} else {
-					set.add(rule.index, this.patternOf(rule.index) as CompiledPattern);
+					set.add(i, this.patternOf(i) as CompiledPattern);
 				}
 			}
 		}
@@ -251,26 +254,31 @@ export class CodeownersIndex {
 		if (known !== undefined) {
 			return known;
 		}
-		const rule = this.parsed.rules[ruleIndex];
-		if (rule === undefined) {
+		const text = this.parsed.columns.patterns[ruleIndex];
+		if (text === undefined) {
 			return undefined;
 		}
-		const pattern = compilePattern(rule.pattern, this.parsed.dialect);
+		const pattern = compilePattern(text, this.parsed.dialect);
 		this.compiled[ruleIndex] = pattern;
 		return pattern;
 	}
 
 	private ownerList(ruleIndex: number): string[] {
+		const columns = this.parsed.columns;
+		const names = columns.ownerNames[ruleIndex];
+		if (names === undefined) {
+			return [];
+		}
+		if (names.length > 0 || columns.exclusions[ruleIndex]) {
+			return names as string[];
+		}
+		// GitLab: an entry without owners takes its header's defaults (one list per rule, kept).
 		const known = this.owners[ruleIndex];
 		if (known !== undefined) {
 			return known;
 		}
-		const rule = this.parsed.rules[ruleIndex];
-		if (rule === undefined) {
-			return [];
-		}
-		const written = rule.owners.length > 0 ? rule.owners : (this.parsed.ruleDefaults.get(rule.index) ?? rule.owners);
-		const list = Object.freeze(written.map((o) => o.text)) as string[];
+		const defaults = this.parsed.ruleDefaults.get(ruleIndex);
+		const list = defaults === undefined ? names as string[] : Object.freeze(defaults.map((o) => o.text)) as string[];
 		this.owners[ruleIndex] = list;
 		return list;
 	}
