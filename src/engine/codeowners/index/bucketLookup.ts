@@ -1,6 +1,6 @@
 import type { Segment } from '../pattern';
 import { fixedLength, matchCompiled, matchesBelowDirectory, matchesWholePath, matchSegment, rootedSegments } from '../pattern';
-import type { Candidate, NameNode, PrefixNode, RuleBuckets, Slot } from './ruleBuckets';
+import type { Candidate, NameNode, PrefixChild, PrefixNode, RuleBuckets, Slot } from './ruleBuckets';
 import { byIndexDesc, push } from './ruleBuckets';
 
 // Candidate lookup. A lookup visits only the buckets reachable from the path's own segments and
@@ -66,7 +66,7 @@ export class DirView {
 		/** The best rule per section owning the directory (as an ancestor, or `dir/*`-style). */
 		readonly offers: readonly number[],
 		/** The trie's children of the directory's own node: the base name finds exact file rules. */
-		readonly children: Map<string, PrefixNode> | undefined,
+		readonly children: Map<string, PrefixChild> | undefined,
 		/** Extension maps (`dir/*.ext`, `dir/**\/*.ext`) that apply to the directory's files. */
 		readonly extMaps: readonly Map<string, Slot>[],
 		/** Globs that may still match a file of the directory, highest index first. */
@@ -152,10 +152,16 @@ export function directoryView(rules: RuleBuckets, segs: readonly string[], acc: 
 		reached = node;
 	}
 	for (let k = 0; k < d && node.children !== undefined; k++) {
-		node = node.children.get(segs[k]);
-		if (node === undefined) {
+		const child: PrefixChild | undefined = node.children.get(segs[k]);
+		if (child === undefined) {
 			break;
 		}
+		if (typeof child === 'number') {
+			// A path rule owning this directory and everything below; nothing is filed beneath it.
+			acc.offer(child, rules.sectionOf[child]);
+			break;
+		}
+		node = child;
 		acc.offerSlot(node.dir);
 		if (k === d - 1) {
 			acc.offerSlot(node.child);
@@ -281,7 +287,9 @@ export function collectFile(rules: RuleBuckets, view: DirView, segs: readonly st
 	}
 	if (view.children !== undefined) {
 		const file = view.children.get(base);
-		if (file !== undefined) {
+		if (typeof file === 'number') {
+			acc.offer(file, sectionOf[file]);
+		} else if (file !== undefined) {
 			acc.offerSlot(file.file);
 			if (file.cands !== undefined) {
 				acc.defer(file.cands);

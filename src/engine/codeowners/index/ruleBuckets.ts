@@ -35,8 +35,15 @@ export class PrefixNode {
 	descendantExt: Map<string, Slot> | undefined;
 	/** Globs whose literal prefix is this path (verified). */
 	cands: Candidate[] | undefined;
-	children: Map<string, PrefixNode> | undefined;
+	children: Map<string, PrefixChild> | undefined;
 }
+
+/**
+ * A child in the prefix trie: a node, or only the rule index when a GitHub path rule owns that
+ * path and everything below it and nothing else is filed there (most rules of a large file: no
+ * node object for each of them).
+ */
+export type PrefixChild = PrefixNode | number;
 
 /** Unanchored rules keyed by a segment name, wherever in the path it stands. */
 export class NameNode {
@@ -86,14 +93,18 @@ export function pushSlot(slot: Slot, index: number): Slot {
 	return slot;
 }
 
-/** The child of a trie node for one path segment, created on first use. */
+/** The child node of a trie node for one path segment, created (or grown from a rule index) on first use. */
 function prefixChild(node: PrefixNode, seg: string): PrefixNode {
 	node.children ??= new Map();
-	let next = node.children.get(seg);
-	if (next === undefined) {
-		next = new PrefixNode();
-		node.children.set(seg, next);
+	const child = node.children.get(seg);
+	if (child !== undefined && typeof child !== 'number') {
+		return child;
 	}
+	const next = new PrefixNode();
+	if (child !== undefined) {
+		next.file = next.dir = child;
+	}
+	node.children.set(seg, next);
 	return next;
 }
 
@@ -155,7 +166,9 @@ export class RuleBuckets {
 	/** Files a wildcard-free rule straight from its shape (no compiled pattern needed). */
 	addLiteral(index: number, shape: LiteralShape): void {
 		this.size++;
-		if (shape.anchored) {
+		if (shape.anchored && shape.mode === 'selfOrAncestor' && this.singleSection) {
+			this.addPathRule(shape.key, index);
+		} else if (shape.anchored) {
 			this.markPrefix(this.prefixNodeOf(shape.key), index, shape.mode);
 		} else {
 			this.markName(this.nameNode(shape.key), index, shape.mode);
@@ -276,7 +289,9 @@ export class RuleBuckets {
 			node.cands?.sort(byIndexDesc);
 			if (node.children !== undefined) {
 				for (const child of node.children.values()) {
-					stack.push(child);
+					if (typeof child !== 'number') {
+						stack.push(child);
+					}
 				}
 			}
 		}
@@ -353,6 +368,24 @@ export class RuleBuckets {
 			node = prefixChild(node, seg);
 		}
 		return node;
+	}
+
+	/**
+	 * Files a rule owning a path and everything below it (one section): as the bare index in its
+	 * parent's children while nothing else is filed at that path. Rules are filed in file order, so
+	 * a later rule for the same path replaces the index, as it wins.
+	 */
+	private addPathRule(key: string, index: number): void {
+		const slash = key.lastIndexOf('/');
+		const parent = slash < 0 ? this.root : this.prefixNodeOf(key.slice(0, slash));
+		const name = slash < 0 ? key : key.slice(slash + 1);
+		parent.children ??= new Map();
+		const child = parent.children.get(name);
+		if (child === undefined || typeof child === 'number') {
+			parent.children.set(name, index);
+		} else {
+			this.markPrefix(child, index, 'selfOrAncestor');
+		}
 	}
 
 	/**
