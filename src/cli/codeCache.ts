@@ -12,7 +12,8 @@ export function codeCacheFile(bundle: string): string {
 	return `${bundle}.cache`;
 }
 
-export function sourceDigest(source: string): Buffer {
+/** The SHA-256 of the bundle's text (of its UTF-8 bytes when given bytes: the same digest). */
+export function sourceDigest(source: string | Buffer): Buffer {
 	return createHash('sha256').update(source).digest();
 }
 
@@ -21,7 +22,7 @@ export function sourceDigest(source: string): Buffer {
  * V8 itself only checks the length of the text and its own version, so a stale cache from an
  * edited bundle of the same length must be refused here.
  */
-export function readCodeCache(bundle: string, source: string): Buffer | undefined {
+export function readCodeCache(bundle: string, source: string | Buffer): Buffer | undefined {
 	let cache: Buffer;
 	try {
 		cache = fs.readFileSync(codeCacheFile(bundle));
@@ -33,8 +34,10 @@ export function readCodeCache(bundle: string, source: string): Buffer | undefine
 
 /** Runs a CommonJS bundle as `require` would, with the code cache when there is a valid one. */
 export function runBundle(bundle: string): void {
-	const source = fs.readFileSync(bundle, 'utf8');
-	const cachedData = readCodeCache(bundle, source);
+	// Hashed as read: hashing the decoded text would encode it to UTF-8 again first.
+	const bytes = fs.readFileSync(bundle);
+	const cachedData = readCodeCache(bundle, bytes);
+	const source = bytes.toString('utf8');
 	// Module.wrap: the same wrapper `require` and the build script use, so the cache matches.
 	const script = new vm.Script(Module.wrap(source.startsWith('#!') ? `//${source.slice(2)}` : source), {
 		filename: bundle,

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { readCodeCache, runBundle } from '../../../src/cli/codeCache';
+import { readCodeCache, runBundle, sourceDigest } from '../../../src/cli/codeCache';
 import { cleanUp, tempDir } from './cliHarness';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -41,6 +41,9 @@ suite('CLI code cache (dist/cli.js starts dist/cli-main.js with it)', () => {
 		writeCache(bundle);
 		const cached = readCodeCache(bundle, bundleText(2));
 		assert.ok(cached !== undefined && cached.length > 0);
+		// runBundle hashes the bytes it read; they must give the digest of the text.
+		assert.ok(readCodeCache(bundle, readFileSync(bundle))?.equals(cached));
+		assert.ok(sourceDigest(Buffer.from('é // ünïcode', 'utf8')).equals(sourceDigest('é // ünïcode')));
 		const text = bundleText(2);
 		const script = new vm.Script(Module.wrap(`//${text.slice(2)}`), { filename: bundle, cachedData: cached });
 		assert.equal(script.cachedDataRejected, false);
