@@ -1,5 +1,6 @@
 import type { Problem, Severity } from '../types';
 import { replacementCharacterProblem } from '../encoding';
+import { contentStart, contentStop, isSpace, patternEnd } from './lineScan';
 import { classifyOwner } from './owners';
 import { ParsedFile, RuleTable } from './parsedFile';
 import type { CodeownersSection, Dialect, OwnerToken, ParsedCodeowners } from './types';
@@ -86,18 +87,8 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 			pos = end + 1;
 		}
 		// Scanned in place (the text is flat); a line is sliced only when it holds an entry.
-		let start = lineStart;
-		while (start < lineEnd && isSpace(body.charCodeAt(start))) {
-			start++;
-		}
-		let stop = lineEnd;
-		while (stop > start && isSpace(body.charCodeAt(stop - 1))) {
-			stop--;
-		}
-		if (stop < lineEnd && endsWithEscape(body, start, stop)) {
-			// `foo\ ` keeps its escaped trailing space (gitignore rule).
-			stop++;
-		}
+		const start = contentStart(body, lineStart, lineEnd);
+		const stop = contentStop(body, start, lineEnd);
 		if (start === stop || body.charCodeAt(start) === 35 /* # */) {
 			continue;
 		}
@@ -137,8 +128,8 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 		}
 		ctx.offset = lineStart;
 		const result = dialect === 'github'
-			? parseGithubEntry(body, lineEnd, start, stop, scope)
-			: parseGitlabEntry(body, lineEnd, start, stop, currentSection, scope);
+			? parseGithubEntry(body, start, stop, scope)
+			: parseGitlabEntry(body, start, stop, currentSection, scope);
 		if (result !== addedWithoutOwners) {
 			continue;
 		}
@@ -147,8 +138,7 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 		if (currentDefaults.length > 0) {
 			ruleDefaults.set(index, currentDefaults);
 		} else {
-			const at = lineStart + table.columns[index] - 1;
-			report(ctx, 'missing-entry-owner', 'error', at, at + table.patterns[index].length,
+			report(ctx, 'missing-entry-owner', 'error', start, start + table.patterns[index].length,
 				'Entry has no owners and its section has no default owners; GitLab still uses it (the files are unowned).');
 		}
 	}
@@ -168,39 +158,9 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 	return parsed;
 }
 
-function endsWithEscape(line: string, start: number, stop: number): boolean {
-	let backslashes = 0;
-	for (let i = stop - 1; i >= start && line.charCodeAt(i) === 92; i--) {
-		backslashes++;
-	}
-	return backslashes % 2 === 1;
-}
-
-function isSpace(c: number): boolean {
-	// Ruby's `\s` and GitHub's separators: space, tab, vertical tab, form feed (CR ends a line).
-	return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
-}
-
 function report(ctx: LineContext, code: string, severity: Severity, start: number, end: number, message: string): void {
 	const offset = ctx.offset;
 	ctx.problems.push({ code, severity, file: ctx.file, line: ctx.line, column: start - offset + 1, endColumn: Math.max(end, start + 1) - offset + 1, message });
-}
-
-/** Splits a line into the pattern (up to the first unescaped whitespace) and the rest. */
-function patternEnd(line: string, start: number, stop: number): number {
-	let i = start;
-	while (i < stop) {
-		const c = line.charCodeAt(i);
-		if (c === 92 /* \ */) {
-			i += 2;
-			continue;
-		}
-		if (isSpace(c)) {
-			break;
-		}
-		i++;
-	}
-	return Math.min(i, stop);
 }
 
 function tokens(line: string, from: number, stop: number): Token[] {
@@ -250,19 +210,12 @@ function hasUnescaped(pattern: string, char: string): boolean {
 	return false;
 }
 
-/** The owners of one owner text (everything after the pattern), read once per distinct text. */
-interface OwnerList {
-	names: readonly string[];
-	/** GitHub: the inline comment, without the `#`. */
-	comment: string | undefined;
-}
-
 /**
- * Owner lists by the exact text after the pattern. Large files repeat the same owners on many
+ * Owner names by the exact text after the pattern. Large files repeat the same owners on many
  * lines (nuttx: 7,000 distinct texts on 17,000 lines); a repeat costs one lookup and shares the
  * frozen names. Only texts without problems are kept: a bad token is reported on every line.
  */
-type OwnerLists = Map<string, OwnerList>;
+type OwnerLists = Map<string, readonly string[]>;
 
 const noNames: readonly string[] = Object.freeze([]);
 
@@ -293,9 +246,9 @@ interface EntryScope {
  * each token classified; bad tokens are reported with `severity`. Returns undefined when a token
  * is bad and `rejectLine` is set (GitHub skips such a line).
  */
-function readOwners(body: string, from: number, stop: number, scope: EntryScope, rejectLine: boolean): OwnerList | undefined {
+function readOwners(body: string, from: number, stop: number, scope: EntryScope, rejectLine: boolean): readonly string[] | undefined {
 	if (from >= stop) {
-		return { names: noNames, comment: undefined };
+		return noNames;
 	}
 	const key = body.slice(from, stop);
 	const known = scope.lists.get(key);
@@ -304,7 +257,6 @@ function readOwners(body: string, from: number, stop: number, scope: EntryScope,
 	}
 	const github = scope.dialect === 'github';
 	let count = 0;
-	let comment: string | undefined;
 	let bad: Token[] | undefined;
 	let i = from;
 	while (i < stop) {
@@ -317,7 +269,6 @@ function readOwners(body: string, from: number, stop: number, scope: EntryScope,
 		const s = i;
 		if (github && body.charCodeAt(s) === 35 /* # */) {
 			// GitHub strips an inline comment; mentions in it are not owners.
-			comment = body.slice(s + 1, stop).trim();
 			break;
 		}
 		while (i < stop && !isSpace(body.charCodeAt(i))) {
@@ -337,11 +288,11 @@ function readOwners(body: string, from: number, stop: number, scope: EntryScope,
 		} else {
 			reportBadOwners(scope.ctx, bad, 'warning', 'not a valid owner; GitLab ignores it (inline comments are not supported, words after `#` are read as owners).');
 		}
-		return rejectLine ? undefined : { names: takeNames(count), comment };
+		return rejectLine ? undefined : takeNames(count);
 	}
-	const list: OwnerList = { names: takeNames(count), comment };
-	scope.lists.set(key, list);
-	return list;
+	const names = takeNames(count);
+	scope.lists.set(key, names);
+	return names;
 }
 
 /** What reading an entry did: skipped the line, added a rule, or added a GitLab entry with no owner text. */
@@ -351,10 +302,10 @@ const addedWithoutOwners = 2;
 type EntryResult = typeof skipped | typeof added | typeof addedWithoutOwners;
 
 /**
- * Reads an entry from `body[start, stop)` (the line ends at `lineEnd`) into the rule table;
- * positions are in the text.
+ * Reads an entry from `body[start, stop)` into the rule table (with where its line starts: the
+ * rest of its position is read again from there when rule objects are built).
  */
-function parseGithubEntry(body: string, lineEnd: number, start: number, stop: number, scope: EntryScope): EntryResult {
+function parseGithubEntry(body: string, start: number, stop: number, scope: EntryScope): EntryResult {
 	const ctx = scope.ctx;
 	const pend = patternEnd(body, start, stop);
 	const pattern = body.slice(start, pend);
@@ -383,17 +334,15 @@ function parseGithubEntry(body: string, lineEnd: number, start: number, stop: nu
 	if (pattern === '/') {
 		report(ctx, 'never-matches', 'warning', start, pend, 'The pattern `/` will never match anything; did you mean `*`?');
 	}
-	const offset = ctx.offset;
-	scope.table.add(ctx.line, start - offset + 1, pattern, false, 0, offset, lineEnd, owners.names, pend - offset, stop - offset, owners.comment);
+	scope.table.add(pattern, owners, ctx.offset);
 	return added;
 }
 
-function parseGitlabEntry(body: string, lineEnd: number, start: number, stop: number, section: number, scope: EntryScope): EntryResult {
+function parseGitlabEntry(body: string, start: number, stop: number, section: number, scope: EntryScope): EntryResult {
 	const ctx = scope.ctx;
 	const pend = patternEnd(body, start, stop);
 	const pattern = body.slice(start, pend);
 	const offset = ctx.offset;
-	const column = start - offset + 1;
 	if (pattern.startsWith('!')) {
 		// Owners written after an exclusion are ignored (and reported once, spanning them all).
 		let first = pend;
@@ -408,11 +357,11 @@ function parseGitlabEntry(body: string, lineEnd: number, start: number, stop: nu
 			report(ctx, 'exclusion-owners-ignored', 'info', first, last, 'Owners written after an exclusion are ignored by GitLab.');
 		}
 		// An exclusion takes no owners, so it never reads as an entry without them.
-		scope.table.add(ctx.line, column + 1, pattern.slice(1), true, section, offset, lineEnd, noNames, pend - offset, pend - offset, undefined);
+		scope.table.addGitlab(pattern.slice(1), noNames, offset, section, true);
 		return added;
 	}
-	const owners = readOwners(body, pend, stop, scope, false) as OwnerList;
-	scope.table.add(ctx.line, column, pattern, false, section, offset, lineEnd, owners.names, pend - offset, stop - offset, undefined);
+	const owners = readOwners(body, pend, stop, scope, false) as readonly string[];
+	scope.table.addGitlab(pattern, owners, offset, section, false);
 	return pend < stop ? added : addedWithoutOwners;
 }
 

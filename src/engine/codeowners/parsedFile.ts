@@ -1,4 +1,5 @@
 import type { Problem } from '../types';
+import { contentStart, contentStop, inlineComment, isSpace, lineEndOf, patternEnd } from './lineScan';
 import { classifyOwner } from './owners';
 import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCodeowners, RuleColumns } from './types';
 
@@ -6,11 +7,6 @@ import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCode
 // only when someone reads `rules`: bulk resolution (`audit` over a 17,000-rule file) needs just
 // the patterns and owner names, and every object kept from parse to exit is copied by each
 // garbage collection in between.
-
-/** Separators between owners: space, tab, vertical tab, form feed, CR (as the parser reads them). */
-function isSpace(c: number): boolean {
-	return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
-}
 
 /**
  * A rule as `ParsedFile.rules` makes it. The owner tokens with their kinds and columns are read
@@ -69,40 +65,32 @@ function ownerTokens(text: string, start: number, stop: number, dialect: Dialect
 	return out;
 }
 
-/** The columns of the parsed rules, filled by the parser one rule at a time. */
+/**
+ * The columns of the parsed rules, filled by the parser one rule at a time. Only what the index
+ * reads is kept, and where each rule's line starts: the rest of a rule's position is read again
+ * from the text when rule objects are built, which keeps a large parse to three arrays.
+ */
 export class RuleTable implements RuleColumns {
 	count = 0;
 	readonly patterns: string[] = [];
 	readonly ownerNames: (readonly string[])[] = [];
 	readonly sections: number[] = [];
 	readonly exclusions: boolean[] = [];
-	/** 1-based line and column of each pattern. */
-	readonly lines: number[] = [];
-	readonly columns: number[] = [];
-	/** Where each rule's line starts and ends in the text. */
 	readonly lineStarts: number[] = [];
-	readonly lineEnds: number[] = [];
-	/** Where each rule's owner text starts and ends, relative to its line. */
-	readonly ownerStarts: number[] = [];
-	readonly ownerEnds: number[] = [];
-	/** GitHub inline comments by rule index (few rules have one). */
-	comments: Map<number, string> | undefined = undefined;
 
-	add(line: number, column: number, pattern: string, exclusion: boolean, section: number, lineStart: number, lineEnd: number, ownerNames: readonly string[], ownerStart: number, ownerEnd: number, comment: string | undefined): void {
-		const index = this.count++;
+	/** A GitHub rule (section 0, never an exclusion). */
+	add(pattern: string, ownerNames: readonly string[], lineStart: number): void {
+		this.count++;
 		this.patterns.push(pattern);
 		this.ownerNames.push(ownerNames);
+		this.lineStarts.push(lineStart);
+	}
+
+	/** A GitLab entry or exclusion (`pattern` without the `!`). */
+	addGitlab(pattern: string, ownerNames: readonly string[], lineStart: number, section: number, exclusion: boolean): void {
+		this.add(pattern, ownerNames, lineStart);
 		this.sections.push(section);
 		this.exclusions.push(exclusion);
-		this.lines.push(line);
-		this.columns.push(column);
-		this.lineStarts.push(lineStart);
-		this.lineEnds.push(lineEnd);
-		this.ownerStarts.push(ownerStart);
-		this.ownerEnds.push(ownerEnd);
-		if (comment !== undefined) {
-			(this.comments ??= new Map()).set(index, comment);
-		}
 	}
 }
 
@@ -116,7 +104,7 @@ export class ParsedFile implements ParsedCodeowners {
 		readonly file: string,
 		/** The text the positions refer to (without a BOM). */
 		private readonly body: string,
-		readonly table: RuleTable,
+		private readonly table: RuleTable,
 		readonly sections: CodeownersSection[],
 		readonly ruleDefaults: Map<number, OwnerToken[]>,
 		readonly problems: Problem[],
@@ -132,13 +120,31 @@ export class ParsedFile implements ParsedCodeowners {
 		return this.built;
 	}
 
+	/** The rule objects, each read again from where its line starts (lines counted on the way). */
 	private build(): CodeownersRule[] {
-		const t = this.table;
+		const { body, table: t, dialect } = this;
+		const gitlab = dialect === 'gitlab';
 		const rules: CodeownersRule[] = [];
+		let line = 1;
+		let counted = 0;
 		for (let i = 0; i < t.count; i++) {
 			const lineStart = t.lineStarts[i];
-			rules.push(new ParsedRule(i, t.lines[i], t.columns[i], t.patterns[i], t.exclusions[i], t.sections[i],
-				this.body.slice(lineStart, t.lineEnds[i]), t.ownerNames[i], t.comments?.get(i), t.ownerStarts[i], t.ownerEnds[i], this.dialect));
+			for (; counted < lineStart; counted++) {
+				const c = body.charCodeAt(counted);
+				// LF, CRLF (counted at its LF) and a lone CR each end a line, as the parser reads them.
+				if (c === 10 || (c === 13 && body.charCodeAt(counted + 1) !== 10)) {
+					line++;
+				}
+			}
+			const lineEnd = lineEndOf(body, lineStart);
+			const start = contentStart(body, lineStart, lineEnd);
+			const stop = contentStop(body, start, lineEnd);
+			const pend = patternEnd(body, start, stop);
+			const exclusion = gitlab && t.exclusions[i];
+			const ownerStart = pend - lineStart;
+			const ownerEnd = (exclusion ? pend : stop) - lineStart;
+			rules.push(new ParsedRule(i, line, start - lineStart + 1 + (exclusion ? 1 : 0), t.patterns[i], exclusion, gitlab ? t.sections[i] : 0,
+				body.slice(lineStart, lineEnd), t.ownerNames[i], gitlab ? undefined : inlineComment(body, pend, stop), ownerStart, ownerEnd, dialect));
 		}
 		return rules;
 	}

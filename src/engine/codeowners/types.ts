@@ -67,7 +67,9 @@ export interface RuleColumns {
 	readonly patterns: readonly string[];
 	/** As `CodeownersRule.ownerNames`: frozen, shared between rules with the same owner text. */
 	readonly ownerNames: readonly (readonly string[])[];
+	/** GitLab: the section of each rule. Empty on GitHub, where every rule is in section 0. */
 	readonly sections: readonly number[];
+	/** GitLab: whether each rule is an `!exclusion`. Empty on GitHub, which has none. */
 	readonly exclusions: readonly boolean[];
 }
 

@@ -255,20 +255,30 @@ suite('parseCodeowners: GitLab', () => {
 		test(`the rule columns the index reads agree with the rule objects (${dialect})`, () => {
 			const line = fc.tuple(
 				fc.constantFrom('', '  ', '[S] @s\n', '^[O]\n'),
-				fc.constantFrom('a', '/b/', '!c', '*.js', 'd/e'),
+				fc.constantFrom('a', '/b/', '!c', '*.js', 'd/e', 'f\\ '),
 				fc.constantFrom('', ' @a', ' @a  @b', ' bad', ' @a # note', '\t@@maintainer'),
 			).map(([lead, pattern, owners]) => lead + pattern + owners);
-			fc.assert(fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
-				const parsed = parseCodeowners(lines.join('\n'), { dialect });
+			fc.assert(fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (lines, eol, bom) => {
+				const text = (bom ? '\ufeff' : '') + lines.join(eol);
+				const parsed = parseCodeowners(text, { dialect });
+				// Positions are rebuilt from where each line starts: check them against a plain split.
+				const written = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
 				const columns = parsed.columns;
 				assert.equal(columns.count, parsed.rules.length);
 				parsed.rules.forEach((rule, i) => {
 					assert.equal(rule.index, i);
 					assert.equal(columns.patterns[i], rule.pattern);
-					assert.equal(columns.exclusions[i], rule.exclusion);
-					assert.equal(columns.sections[i], rule.section);
+					if (dialect === 'gitlab') {
+						assert.equal(columns.exclusions[i], rule.exclusion);
+						assert.equal(columns.sections[i], rule.section);
+					} else {
+						assert.deepEqual([columns.exclusions.length, columns.sections.length, rule.exclusion, rule.section], [0, 0, false, 0]);
+					}
 					assert.equal(columns.ownerNames[i], rule.ownerNames);
 					assert.deepEqual(rule.ownerNames, rule.owners.map((o) => o.text));
+					assert.equal(rule.text, written[rule.line - 1]);
+					assert.ok(rule.text.slice(rule.column - 1).startsWith(rule.pattern), `${rule.column} in ${rule.text}`);
+					assert.equal(rule.text[rule.column - 2] === '!', rule.exclusion);
 					assert.ok(rule.owners.every((o) => rule.text.slice(o.column - 1).startsWith(o.text)), rule.text);
 				});
 			}), { numRuns: 300 });

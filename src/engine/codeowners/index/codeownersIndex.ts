@@ -66,8 +66,10 @@ export class CodeownersIndex {
 		this.owners = new Array<string[] | undefined>(count);
 		if (!parsed.ignored) {
 			const dialect = parsed.dialect;
+			// GitHub has no exclusions (and leaves that column empty).
+			const exclusions = gitlab ? columns.exclusions : undefined;
 			for (let i = 0; i < count; i++) {
-				const set = columns.exclusions[i] ? this.exclusions : this.entries;
+				const set = exclusions !== undefined && exclusions[i] ? this.exclusions : this.entries;
 				const shape = literalShape(columns.patterns[i], dialect);
 				if (shape !== undefined) {
 					set.addLiteral(i, shape);
@@ -269,7 +271,7 @@ export class CodeownersIndex {
 		if (names === undefined) {
 			return [];
 		}
-		if (names.length > 0 || columns.exclusions[ruleIndex]) {
+		if (names.length > 0 || this.parsed.dialect === 'github' || columns.exclusions[ruleIndex]) {
 			return names as string[];
 		}
 		// GitLab: an entry without owners takes its header's defaults (one list per rule, kept).
