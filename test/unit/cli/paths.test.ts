@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
+import { listedFiles } from '../../../src/cli/context';
 import { CliError } from '../../../src/cli/errors';
 import { parseNameStatus } from '../../../src/cli/git';
 import { findRoot, normaliseListedPath, toRootPath } from '../../../src/cli/paths';
@@ -73,5 +75,27 @@ suite('cli git name-status parsing', () => {
 
 	test('empty output means no changes', () => {
 		assert.deepEqual(parseNameStatus(''), []);
+	});
+
+	test('a --files-from list: normal paths, no empty lines, each once in first-seen order; a clean list is used as split', () => {
+		const reference = (entries: readonly string[]): string[] => {
+			const out: string[] = [];
+			for (const entry of entries) {
+				const file = normaliseListedPath(entry);
+				if (file.length > 0 && !out.includes(file)) {
+					out.push(file);
+				}
+			}
+			return out;
+		};
+		const entry = fc.constantFrom('a', 'b', 'b/c', 'c', './a', '/b', 'c\r', '', 'd');
+		fc.assert(fc.property(fc.array(entry, { maxLength: 12 }), fc.boolean(), (list, sorted) => {
+			const entries = sorted ? [...list].sort() : list;
+			assert.deepEqual(listedFiles([...entries]), reference(entries), JSON.stringify(entries));
+		}), { numRuns: 500 });
+		const clean = ['a', 'b/c', 'd', ''];
+		const files = listedFiles(clean);
+		assert.equal(files, clean, 'git\'s list is not copied');
+		assert.deepEqual(files, ['a', 'b/c', 'd']);
 	});
 });

@@ -287,13 +287,12 @@ export class RuleBuckets {
 			this.reduceMap(node.childExt);
 			this.reduceMap(node.descendantExt);
 			node.cands?.sort(byIndexDesc);
-			if (node.children !== undefined) {
-				for (const child of node.children.values()) {
-					if (typeof child !== 'number') {
-						stack.push(child);
-					}
+			// forEach, not for-of: an iterator allocates a result object per child until optimised.
+			node.children?.forEach((child) => {
+				if (typeof child !== 'number') {
+					stack.push(child);
 				}
-			}
+			});
 		}
 		const names = [...this.names.values()];
 		for (let node = names.pop(); node !== undefined; node = names.pop()) {
