@@ -154,7 +154,7 @@ export class RuleBuckets {
 	/** Globs with no literal hook, scanned for every directory. */
 	readonly residue: Candidate[] = [];
 	/** The last key `prefixNodeOf` walked: the node and end offset of each of its segments. */
-	private readonly lastWalk = { key: '', depth: 0, nodes: [] as PrefixNode[], ends: [] as number[] };
+	private readonly lastWalk = { key: '', length: 0, depth: 0, nodes: [] as PrefixNode[], ends: [] as number[] };
 
 	constructor(readonly sectionOf: Int32Array, readonly singleSection: boolean) {}
 
@@ -376,7 +376,7 @@ export class RuleBuckets {
 	 */
 	private addPathRule(key: string, index: number): void {
 		const slash = key.lastIndexOf('/');
-		const parent = slash < 0 ? this.root : this.prefixNodeOf(key.slice(0, slash));
+		const parent = slash < 0 ? this.root : this.prefixNodeOf(key, slash);
 		const name = slash < 0 ? key : key.slice(slash + 1);
 		parent.children ??= new Map();
 		const child = parent.children.get(name);
@@ -388,14 +388,15 @@ export class RuleBuckets {
 	}
 
 	/**
-	 * The trie node of a `/`-separated key, walked without splitting it into an array. Large files
+	 * The trie node of the `/`-separated key `key[0, length)`, walked without splitting it. Large files
 	 * list their paths in order, so a key mostly repeats the directories of the key before: the
 	 * walk resumes after the segments the two share instead of looking each one up again.
 	 */
-	private prefixNodeOf(key: string): PrefixNode {
+	private prefixNodeOf(key: string, length = key.length): PrefixNode {
 		const walk = this.lastWalk;
 		const last = walk.key;
-		const max = Math.min(key.length, last.length);
+		const lastLength = walk.length;
+		const max = Math.min(length, lastLength);
 		let common = 0;
 		while (common < max && key.charCodeAt(common) === last.charCodeAt(common)) {
 			common++;
@@ -405,7 +406,7 @@ export class RuleBuckets {
 		let depth = 0;
 		while (depth < walk.depth) {
 			const end = walk.ends[depth];
-			if (end < common || (end === common && end === last.length && (end === key.length || key.charCodeAt(end) === 47))) {
+			if (end < common || (end === common && end === lastLength && (end === length || key.charCodeAt(end) === 47))) {
 				depth++;
 			} else {
 				break;
@@ -414,22 +415,23 @@ export class RuleBuckets {
 		let node = depth > 0 ? walk.nodes[depth - 1] : this.root;
 		let start = depth > 0 ? walk.ends[depth - 1] + 1 : 0;
 		walk.key = key;
-		if (start > key.length) {
+		walk.length = length;
+		if (start > length) {
 			walk.depth = depth;
 			return node;
 		}
 		for (;;) {
 			const slash = key.indexOf('/', start);
-			const end = slash < 0 ? key.length : slash;
+			const end = slash < 0 || slash >= length ? length : slash;
 			node = prefixChild(node, key.slice(start, end));
 			walk.nodes[depth] = node;
 			walk.ends[depth] = end;
 			depth++;
-			if (slash < 0) {
+			if (end === length) {
 				walk.depth = depth;
 				return node;
 			}
-			start = slash + 1;
+			start = end + 1;
 		}
 	}
 
