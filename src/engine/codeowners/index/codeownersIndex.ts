@@ -24,10 +24,13 @@ const noOwners: readonly string[] = Object.freeze([]);
  */
 export class CodeownersIndex {
 	readonly parsed: ParsedCodeowners;
-	/** Compiled patterns, filled on first need: wildcard-free rules are indexed from their text. */
-	private readonly compiled: (CompiledPattern | undefined)[];
-	/** GitLab: the section defaults an entry without owners takes, built on first need (frozen). */
-	private readonly owners: (string[] | undefined)[];
+	/**
+	 * Compiled patterns by rule index, filled on first need: wildcard-free rules are indexed from
+	 * their text (a large file of paths compiles none, so no array per rule is kept for them).
+	 */
+	private readonly compiled = new Map<number, CompiledPattern>();
+	/** GitLab: the section defaults an entry without owners takes, by rule index, built on first need (frozen). */
+	private readonly owners = new Map<number, string[]>();
 	private readonly entries: RuleBuckets;
 	private readonly exclusions: RuleBuckets;
 	private readonly entryAcc: Accumulator;
@@ -62,8 +65,6 @@ export class CodeownersIndex {
 		this.exclusionAcc = new Accumulator(sectionCount, sectionOf);
 		this.dirs = new DirectoryMemo(this.entries, this.entryAcc);
 		this.answers = new JoinedAnswers((winners, count) => this.joinSections(winners, count));
-		this.compiled = new Array<CompiledPattern | undefined>(count);
-		this.owners = new Array<string[] | undefined>(count);
 		if (!parsed.ignored) {
 			const dialect = parsed.dialect;
 			// GitHub has no exclusions (and leaves that column empty).
@@ -252,7 +253,7 @@ export class CodeownersIndex {
 
 	/** The compiled pattern of a rule (compiled once, on first request). */
 	patternOf(ruleIndex: number): CompiledPattern | undefined {
-		const known = this.compiled[ruleIndex];
+		const known = this.compiled.get(ruleIndex);
 		if (known !== undefined) {
 			return known;
 		}
@@ -261,7 +262,7 @@ export class CodeownersIndex {
 			return undefined;
 		}
 		const pattern = compilePattern(text, this.parsed.dialect);
-		this.compiled[ruleIndex] = pattern;
+		this.compiled.set(ruleIndex, pattern);
 		return pattern;
 	}
 
@@ -275,13 +276,13 @@ export class CodeownersIndex {
 			return names as string[];
 		}
 		// GitLab: an entry without owners takes its header's defaults (one list per rule, kept).
-		const known = this.owners[ruleIndex];
+		const known = this.owners.get(ruleIndex);
 		if (known !== undefined) {
 			return known;
 		}
 		const defaults = this.parsed.ruleDefaults.get(ruleIndex);
 		const list = defaults === undefined ? names as string[] : Object.freeze(defaults.map((o) => o.text)) as string[];
-		this.owners[ruleIndex] = list;
+		this.owners.set(ruleIndex, list);
 		return list;
 	}
 }
