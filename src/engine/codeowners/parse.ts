@@ -211,9 +211,9 @@ function hasUnescaped(pattern: string, char: string): boolean {
 }
 
 /**
- * Owner names by the exact text after the pattern. Large files repeat the same owners on many
- * lines (nuttx: 7,000 distinct texts on 17,000 lines); a repeat costs one lookup and shares the
- * frozen names. Only texts without problems are kept: a bad token is reported on every line.
+ * Owner names by the exact text from the first owner to the end of the line. Large files repeat
+ * the same owners on many lines (nuttx: 7,000 distinct texts on 17,000 lines); a repeat costs one
+ * lookup and shares the frozen names. Only texts without problems are kept: a bad token is reported on every line.
  */
 type OwnerLists = Map<string, readonly string[]>;
 
@@ -247,10 +247,16 @@ interface EntryScope {
  * is bad and `rejectLine` is set (GitHub skips such a line).
  */
 function readOwners(body: string, from: number, stop: number, scope: EntryScope, rejectLine: boolean): readonly string[] | undefined {
-	if (from >= stop) {
+	// The key starts at the first owner, so the same owners after differently padded patterns
+	// (columns aligned with spaces) share one list.
+	let first = from;
+	while (first < stop && isSpace(body.charCodeAt(first))) {
+		first++;
+	}
+	if (first >= stop) {
 		return noNames;
 	}
-	const key = body.slice(from, stop);
+	const key = body.slice(first, stop);
 	const known = scope.lists.get(key);
 	if (known !== undefined) {
 		return known;
@@ -258,7 +264,7 @@ function readOwners(body: string, from: number, stop: number, scope: EntryScope,
 	const github = scope.dialect === 'github';
 	let count = 0;
 	let bad: Token[] | undefined;
-	let i = from;
+	let i = first;
 	while (i < stop) {
 		while (i < stop && isSpace(body.charCodeAt(i))) {
 			i++;

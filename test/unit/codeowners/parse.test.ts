@@ -224,11 +224,13 @@ suite('parseCodeowners: GitLab', () => {
 	});
 
 	test('rules with the same owner text share one frozen name list; tokens keep each line\'s columns', () => {
-		const parsed = parseCodeowners('a @x @org/t\nlonger/path @x @org/t\nc  @x @org/t\n', { dialect: 'github' });
-		const [a, b, c] = parsed.rules;
+		const parsed = parseCodeowners('a @x @org/t\nlonger/path @x @org/t\nc  @x  @org/t\nd        @x @org/t\n', { dialect: 'github' });
+		const [a, b, c, d] = parsed.rules;
 		assert.equal(a.ownerNames, b.ownerNames, 'same owner text, one list');
-		assert.notEqual(a.ownerNames, c.ownerNames, 'other spacing is other text');
+		assert.equal(a.ownerNames, d.ownerNames, 'padding before the first owner does not matter');
+		assert.notEqual(a.ownerNames, c.ownerNames, 'other spacing between owners is other text');
 		assert.deepEqual(c.ownerNames, ['@x', '@org/t']);
+		assert.deepEqual(d.owners.map((o) => o.column), [10, 13]);
 		assert.ok(Object.isFrozen(a.ownerNames));
 		assert.deepEqual(a.owners.map((o) => o.column), [3, 6]);
 		assert.deepEqual(b.owners.map((o) => [o.text, o.kind, o.column]), [['@x', 'user', 13], ['@org/t', 'team', 16]]);
