@@ -67,21 +67,28 @@ export function patternEnd(text: string, start: number, stop: number): number {
 	return Math.min(i, stop);
 }
 
+/** The first non-separator at or after `i` in `text[i, stop)`, or `stop` when none is left. */
+export function skipSpaces(text: string, i: number, stop: number): number {
+	while (i < stop && isSpace(text.charCodeAt(i))) {
+		i++;
+	}
+	return i;
+}
+
+/** Where the token starting at `start` ends (the next separator, or `stop`). */
+export function tokenEnd(text: string, start: number, stop: number): number {
+	let i = start;
+	while (i < stop && !isSpace(text.charCodeAt(i))) {
+		i++;
+	}
+	return i;
+}
+
 /** GitHub: the inline comment among the owners in `text[from, stop)` (without the `#`), if any. */
 export function inlineComment(text: string, from: number, stop: number): string | undefined {
-	let i = from;
-	while (i < stop) {
-		while (i < stop && isSpace(text.charCodeAt(i))) {
-			i++;
-		}
-		if (i >= stop) {
-			break;
-		}
-		if (text.charCodeAt(i) === 35 /* # */) {
-			return text.slice(i + 1, stop).trim();
-		}
-		while (i < stop && !isSpace(text.charCodeAt(i))) {
-			i++;
+	for (let s = skipSpaces(text, from, stop); s < stop; s = skipSpaces(text, tokenEnd(text, s, stop), stop)) {
+		if (text.charCodeAt(s) === 35 /* # */) {
+			return text.slice(s + 1, stop).trim();
 		}
 	}
 	return undefined;

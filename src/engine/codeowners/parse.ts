@@ -1,6 +1,6 @@
 import type { Problem, Severity } from '../types';
 import { replacementCharacterProblem } from '../encoding';
-import { contentStart, contentStop, isSpace, patternEnd } from './lineScan';
+import { contentStart, contentStop, isSpace, patternEnd, skipSpaces, tokenEnd } from './lineScan';
 import { classifyOwner } from './owners';
 import { ParsedFile, RuleTable } from './parsedFile';
 import type { CodeownersSection, Dialect, OwnerToken, ParsedCodeowners } from './types';
@@ -165,19 +165,10 @@ function report(ctx: LineContext, code: string, severity: Severity, start: numbe
 
 function tokens(line: string, from: number, stop: number): Token[] {
 	const out: Token[] = [];
-	let i = from;
-	while (i < stop) {
-		while (i < stop && isSpace(line.charCodeAt(i))) {
-			i++;
-		}
-		if (i >= stop) {
-			break;
-		}
-		const s = i;
-		while (i < stop && !isSpace(line.charCodeAt(i))) {
-			i++;
-		}
-		out.push({ text: line.slice(s, i), start: s });
+	for (let s = skipSpaces(line, from, stop); s < stop;) {
+		const end = tokenEnd(line, s, stop);
+		out.push({ text: line.slice(s, end), start: s });
+		s = skipSpaces(line, end, stop);
 	}
 	return out;
 }
@@ -249,10 +240,7 @@ interface EntryScope {
 function readOwners(body: string, from: number, stop: number, scope: EntryScope, rejectLine: boolean): readonly string[] | undefined {
 	// The key starts at the first owner, so the same owners after differently padded patterns
 	// (columns aligned with spaces) share one list.
-	let first = from;
-	while (first < stop && isSpace(body.charCodeAt(first))) {
-		first++;
-	}
+	const first = skipSpaces(body, from, stop);
 	if (first >= stop) {
 		return noNames;
 	}
@@ -264,29 +252,20 @@ function readOwners(body: string, from: number, stop: number, scope: EntryScope,
 	const github = scope.dialect === 'github';
 	let count = 0;
 	let bad: Token[] | undefined;
-	let i = first;
-	while (i < stop) {
-		while (i < stop && isSpace(body.charCodeAt(i))) {
-			i++;
-		}
-		if (i >= stop) {
-			break;
-		}
-		const s = i;
+	for (let s = first; s < stop;) {
 		if (github && body.charCodeAt(s) === 35 /* # */) {
 			// GitHub strips an inline comment; mentions in it are not owners.
 			break;
 		}
-		while (i < stop && !isSpace(body.charCodeAt(i))) {
-			i++;
-		}
-		const text = body.slice(s, i);
+		const end = tokenEnd(body, s, stop);
+		const text = body.slice(s, end);
 		const owner = knownOwner(scope.intern, text, scope.dialect);
 		if (owner.kind === undefined) {
 			(bad ??= []).push({ text, start: s });
-			continue;
+		} else {
+			nameScratch[count++] = owner.text;
 		}
-		nameScratch[count++] = owner.text;
+		s = skipSpaces(body, end, stop);
 	}
 	if (bad !== undefined) {
 		if (github) {
@@ -351,10 +330,7 @@ function parseGitlabEntry(body: string, start: number, stop: number, section: nu
 	const offset = ctx.offset;
 	if (pattern.startsWith('!')) {
 		// Owners written after an exclusion are ignored (and reported once, spanning them all).
-		let first = pend;
-		while (first < stop && isSpace(body.charCodeAt(first))) {
-			first++;
-		}
+		const first = skipSpaces(body, pend, stop);
 		let last = stop;
 		while (last > first && isSpace(body.charCodeAt(last - 1))) {
 			last--;

@@ -1,5 +1,5 @@
 import type { Problem } from '../types';
-import { contentStart, contentStop, inlineComment, isSpace, lineEndOf, patternEnd } from './lineScan';
+import { contentStart, contentStop, inlineComment, lineEndOf, patternEnd, skipSpaces, tokenEnd } from './lineScan';
 import { classifyOwner } from './owners';
 import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCodeowners, RuleColumns } from './types';
 
@@ -44,23 +44,14 @@ export class ParsedRule implements CodeownersRule {
  */
 function ownerTokens(text: string, start: number, stop: number, dialect: Dialect): OwnerToken[] {
 	const out: OwnerToken[] = [];
-	let i = start;
-	while (i < stop) {
-		while (i < stop && isSpace(text.charCodeAt(i))) {
-			i++;
-		}
-		if (i >= stop || (dialect === 'github' && text.charCodeAt(i) === 35 /* # */)) {
-			break;
-		}
-		const s = i;
-		while (i < stop && !isSpace(text.charCodeAt(i))) {
-			i++;
-		}
-		const token = text.slice(s, i);
+	for (let s = skipSpaces(text, start, stop); s < stop && !(dialect === 'github' && text.charCodeAt(s) === 35 /* # */);) {
+		const end = tokenEnd(text, s, stop);
+		const token = text.slice(s, end);
 		const kind = classifyOwner(token, dialect);
 		if (kind !== undefined) {
 			out.push({ text: token, kind, column: s + 1 });
 		}
+		s = skipSpaces(text, end, stop);
 	}
 	return out;
 }
