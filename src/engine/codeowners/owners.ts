@@ -27,3 +27,29 @@ export function classifyOwner(text: string, dialect: Dialect): OwnerToken['kind'
 	}
 	return email.test(text) ? 'email' : undefined;
 }
+
+/** An owner token's text (interned) and kind; undefined when the host rejects it. */
+export interface KnownOwner {
+	text: string;
+	kind: OwnerToken['kind'] | undefined;
+}
+
+/**
+ * Classifies owner tokens once per distinct text and interns them: a large file repeats a few
+ * hundred owners tens of thousands of times. One per parsed file, kept with it for the owner
+ * tokens its rules read later.
+ */
+export class OwnerClassifier {
+	private readonly known = new Map<string, KnownOwner>();
+
+	constructor(readonly dialect: Dialect) {}
+
+	of(text: string): KnownOwner {
+		let known = this.known.get(text);
+		if (known === undefined) {
+			known = { text, kind: classifyOwner(text, this.dialect) };
+			this.known.set(text, known);
+		}
+		return known;
+	}
+}

@@ -1,7 +1,7 @@
 import type { Problem, Severity } from '../types';
 import { replacementCharacterProblem } from '../encoding';
 import { contentStart, contentStop, isSpace, patternEnd, skipSpaces, tokenEnd } from './lineScan';
-import { classifyOwner } from './owners';
+import { OwnerClassifier } from './owners';
 import { ParsedFile, RuleTable } from './parsedFile';
 import type { CodeownersSection, Dialect, OwnerToken, ParsedCodeowners } from './types';
 
@@ -56,9 +56,9 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 	const sections: CodeownersSection[] = [{ index: 0, name: null, line: 0, optional: false, approvals: 1, defaultOwners: [] }];
 	const ruleDefaults = new Map<number, OwnerToken[]>();
 	const sectionByKey = new Map<string, number>();
-	const intern: Intern = new Map();
+	const owners = new OwnerClassifier(dialect);
 	const ctx: LineContext = { file, line: 0, offset: 0, problems };
-	const scope: EntryScope = { ctx, intern, lists: new Map(), dialect, table };
+	const scope: EntryScope = { ctx, owners, lists: new Map(), dialect, table };
 	let currentSection = 0;
 	let currentDefaults: OwnerToken[] = [];
 
@@ -96,7 +96,7 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 		if (dialect === 'gitlab' && (body[start] === '[' || (body[start] === '^' && body[start + 1] === '['))) {
 			ctx.offset = 0;
 			const line = body.slice(lineStart, lineEnd);
-			const header = parseHeader(line, start - lineStart, stop - lineStart, ctx, intern);
+			const header = parseHeader(line, start - lineStart, stop - lineStart, ctx, owners);
 			if (header !== undefined) {
 				const key = header.name.toLowerCase();
 				const existing = sectionByKey.get(key);
@@ -147,7 +147,7 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 	if (encoding !== undefined) {
 		problems.push(encoding);
 	}
-	const parsed = new ParsedFile(dialect, file, body, table, sections, ruleDefaults, problems, size);
+	const parsed = new ParsedFile(owners, file, body, table, sections, ruleDefaults, problems, size);
 	if (dialect === 'github' && size >= githubSizeLimit) {
 		parsed.ignored = true;
 		problems.unshift({
@@ -172,23 +172,6 @@ function tokens(line: string, from: number, stop: number): Token[] {
 	}
 	return out;
 }
-
-interface KnownOwner {
-	text: string;
-	kind: OwnerToken['kind'] | undefined;
-}
-
-/** Classifies a token once per distinct text and interns it (big files repeat a few owners). */
-function knownOwner(intern: Intern, text: string, dialect: Dialect): KnownOwner {
-	let known = intern.get(text);
-	if (known === undefined) {
-		known = { text, kind: classifyOwner(text, dialect) };
-		intern.set(text, known);
-	}
-	return known;
-}
-
-type Intern = Map<string, KnownOwner>;
 
 function hasUnescaped(pattern: string, char: string): boolean {
 	for (let i = 0; i < pattern.length; i++) {
@@ -226,7 +209,7 @@ function takeNames(count: number): readonly string[] {
 
 interface EntryScope {
 	ctx: LineContext;
-	intern: Intern;
+	owners: OwnerClassifier;
 	lists: OwnerLists;
 	dialect: Dialect;
 	table: RuleTable;
@@ -259,7 +242,7 @@ function readOwners(body: string, from: number, stop: number, scope: EntryScope,
 		}
 		const end = tokenEnd(body, s, stop);
 		const text = body.slice(s, end);
-		const owner = knownOwner(scope.intern, text, scope.dialect);
+		const owner = scope.owners.of(text);
 		if (owner.kind === undefined) {
 			(bad ??= []).push({ text, start: s });
 		} else {
@@ -361,7 +344,7 @@ const headerOwnerChar = /[@A-Za-z0-9_.\-/+ \t\v\f]/;
  * the start, so text after the header that is not whitespace plus owner characters is dropped.
  * Returns undefined when there is no closing `]` (the caller reports it and parses an entry).
  */
-function parseHeader(line: string, start: number, stop: number, ctx: LineContext, intern: Intern): Header | undefined {
+function parseHeader(line: string, start: number, stop: number, ctx: LineContext, owners: OwnerClassifier): Header | undefined {
 	const optional = line[start] === '^';
 	const open = optional ? start + 1 : start;
 	const close = line.indexOf(']', open + 1);
@@ -395,7 +378,7 @@ function parseHeader(line: string, start: number, stop: number, ctx: LineContext
 		}
 		const written = tokens(line, k, e);
 		for (const token of written) {
-			const known = knownOwner(intern, token.text, 'gitlab');
+			const known = owners.of(token.text);
 			if (known.kind !== undefined) {
 				defaults.push({ text: known.text, kind: known.kind, column: token.start + 1 });
 			}

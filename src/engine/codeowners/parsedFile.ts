@@ -1,6 +1,6 @@
 import type { Problem } from '../types';
 import { contentStart, contentStop, inlineComment, lineEndOf, patternEnd, skipSpaces, tokenEnd } from './lineScan';
-import { classifyOwner } from './owners';
+import type { OwnerClassifier } from './owners';
 import type { CodeownersRule, CodeownersSection, Dialect, OwnerToken, ParsedCodeowners, RuleColumns } from './types';
 
 // What the parser hands out. Rules are kept in columns (one array per field) and become objects
@@ -29,11 +29,12 @@ export class ParsedRule implements CodeownersRule {
 		/** Where the owner tokens are in `text` (`[ownerStart, ownerEnd)`, comment included). */
 		private readonly ownerStart: number,
 		private readonly ownerEnd: number,
-		private readonly dialect: Dialect,
+		/** The file's classifier: each distinct owner was classified once, while parsing. */
+		private readonly classifier: OwnerClassifier,
 	) {}
 
 	get owners(): OwnerToken[] {
-		this.tokens ??= ownerTokens(this.text, this.ownerStart, this.ownerEnd, this.dialect);
+		this.tokens ??= ownerTokens(this.text, this.ownerStart, this.ownerEnd, this.classifier);
 		return this.tokens;
 	}
 }
@@ -42,14 +43,14 @@ export class ParsedRule implements CodeownersRule {
  * The valid owner tokens of `text[start, stop)` with 1-based columns: GitHub stops at an inline
  * comment, GitLab drops tokens it rejects. The parser has already reported the rejected ones.
  */
-function ownerTokens(text: string, start: number, stop: number, dialect: Dialect): OwnerToken[] {
+function ownerTokens(text: string, start: number, stop: number, classifier: OwnerClassifier): OwnerToken[] {
 	const out: OwnerToken[] = [];
-	for (let s = skipSpaces(text, start, stop); s < stop && !(dialect === 'github' && text.charCodeAt(s) === 35 /* # */);) {
+	const github = classifier.dialect === 'github';
+	for (let s = skipSpaces(text, start, stop); s < stop && !(github && text.charCodeAt(s) === 35 /* # */);) {
 		const end = tokenEnd(text, s, stop);
-		const token = text.slice(s, end);
-		const kind = classifyOwner(token, dialect);
-		if (kind !== undefined) {
-			out.push({ text: token, kind, column: s + 1 });
+		const known = classifier.of(text.slice(s, end));
+		if (known.kind !== undefined) {
+			out.push({ text: known.text, kind: known.kind, column: s + 1 });
 		}
 		s = skipSpaces(text, end, stop);
 	}
@@ -90,8 +91,10 @@ export class ParsedFile implements ParsedCodeowners {
 	ignored?: boolean;
 	private built: CodeownersRule[] | undefined = undefined;
 
+	readonly dialect: Dialect;
+
 	constructor(
-		readonly dialect: Dialect,
+		private readonly classifier: OwnerClassifier,
 		readonly file: string,
 		/** The text the positions refer to (without a BOM). */
 		private readonly body: string,
@@ -100,7 +103,9 @@ export class ParsedFile implements ParsedCodeowners {
 		readonly ruleDefaults: Map<number, OwnerToken[]>,
 		readonly problems: Problem[],
 		public size: number,
-	) {}
+	) {
+		this.dialect = classifier.dialect;
+	}
 
 	get columns(): RuleColumns {
 		return this.table;
@@ -113,13 +118,23 @@ export class ParsedFile implements ParsedCodeowners {
 
 	/** The rule objects, each read again from where its line starts (lines counted on the way). */
 	private build(): CodeownersRule[] {
-		const { body, table: t, dialect } = this;
-		const gitlab = dialect === 'gitlab';
+		const { body, table: t, classifier } = this;
+		const gitlab = this.dialect === 'gitlab';
+		const hasCr = body.includes('\r');
 		const rules: CodeownersRule[] = [];
 		let line = 1;
 		let counted = 0;
+		// The next `#` at or after the rule being built (-1: none left). Searched forward once for
+		// the whole text: a search per rule would run to the end of a file that has none.
+		let nextHash = gitlab ? -1 : body.indexOf('#');
 		for (let i = 0; i < t.count; i++) {
 			const lineStart = t.lineStarts[i];
+			if (!hasCr) {
+				for (let lf = body.indexOf('\n', counted); lf >= 0 && lf < lineStart; lf = body.indexOf('\n', lf + 1)) {
+					line++;
+				}
+				counted = lineStart;
+			}
 			for (; counted < lineStart; counted++) {
 				const c = body.charCodeAt(counted);
 				// LF, CRLF (counted at its LF) and a lone CR each end a line, as the parser reads them.
@@ -132,10 +147,14 @@ export class ParsedFile implements ParsedCodeowners {
 			const stop = contentStop(body, start, lineEnd);
 			const pend = patternEnd(body, start, stop);
 			const exclusion = gitlab && t.exclusions[i];
+			if (nextHash >= 0 && nextHash < pend) {
+				nextHash = body.indexOf('#', pend);
+			}
+			const comment = nextHash >= 0 && nextHash < stop ? inlineComment(body, pend, stop) : undefined;
 			const ownerStart = pend - lineStart;
 			const ownerEnd = (exclusion ? pend : stop) - lineStart;
 			rules.push(new ParsedRule(i, line, start - lineStart + 1 + (exclusion ? 1 : 0), t.patterns[i], exclusion, gitlab ? t.sections[i] : 0,
-				body.slice(lineStart, lineEnd), t.ownerNames[i], gitlab ? undefined : inlineComment(body, pend, stop), ownerStart, ownerEnd, dialect));
+				body.slice(lineStart, lineEnd), t.ownerNames[i], comment, ownerStart, ownerEnd, classifier));
 		}
 		return rules;
 	}
