@@ -104,3 +104,49 @@ export function normaliseListedPath(line: string): string {
 	}
 	return line.replace(/\r$/, '').replace(/^\.\//, '').replace(/^\/+/, '');
 }
+
+/**
+ * The repository files in a split `--files-from` list: normal, without empty lines or repeats. One
+ * pass; the list can hold a million paths. While it is in order (git lists files sorted), a path
+ * greater than the one before is new: a comparison instead of a Set holding every path. Once the
+ * order breaks, a Set of the paths so far takes over. A list that is already clean (git's: sorted,
+ * normal, one final newline) is returned as split, without copying it.
+ */
+export function listedFiles(entries: string[]): string[] {
+	let seen: Set<string> | undefined;
+	let previous = '';
+	let files: string[] | undefined;
+	// Indexed, not for-of: an array iterator allocates a result object per step until the loop is
+	// optimised, megabytes of garbage for a large list.
+	for (let i = 0; i < entries.length; i++) {
+		const entry = entries[i];
+		const file = normaliseListedPath(entry);
+		if (files === undefined) {
+			if (file === entry && file > previous) {
+				previous = file;
+				continue;
+			}
+			if (file.length === 0 && i === entries.length - 1) {
+				entries.pop();
+				return entries;
+			}
+			files = entries.slice(0, i);
+		}
+		if (file.length === 0) {
+			continue;
+		}
+		if (seen === undefined) {
+			if (file > previous) {
+				previous = file;
+				files.push(file);
+				continue;
+			}
+			seen = new Set(files);
+		}
+		if (!seen.has(file)) {
+			seen.add(file);
+			files.push(file);
+		}
+	}
+	return files ?? entries;
+}

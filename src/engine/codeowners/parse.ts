@@ -58,7 +58,7 @@ export function parseCodeowners(text: string, options: { dialect: Dialect; file?
 	const sectionByKey = new Map<string, number>();
 	const owners = new OwnerClassifier(dialect);
 	const ctx: LineContext = { file, line: 0, offset: 0, problems };
-	const scope: EntryScope = { ctx, owners, lists: new Map(), dialect, table };
+	const scope: EntryScope = { ctx, owners, lists: new Map(), table };
 	let currentSection = 0;
 	let currentDefaults: OwnerToken[] = [];
 
@@ -209,9 +209,9 @@ function takeNames(count: number): readonly string[] {
 
 interface EntryScope {
 	ctx: LineContext;
+	/** The file's classifier; its dialect is the file's. */
 	owners: OwnerClassifier;
 	lists: OwnerLists;
-	dialect: Dialect;
 	table: RuleTable;
 }
 
@@ -232,7 +232,7 @@ function readOwners(body: string, from: number, stop: number, scope: EntryScope,
 	if (known !== undefined) {
 		return known;
 	}
-	const github = scope.dialect === 'github';
+	const github = scope.owners.dialect === 'github';
 	let count = 0;
 	let bad: Token[] | undefined;
 	for (let s = first; s < stop;) {

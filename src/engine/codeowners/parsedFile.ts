@@ -63,16 +63,18 @@ function ownerTokens(text: string, start: number, stop: number, classifier: Owne
  * from the text when rule objects are built, which keeps a large parse to three arrays.
  */
 export class RuleTable implements RuleColumns {
-	count = 0;
 	readonly patterns: string[] = [];
 	readonly ownerNames: (readonly string[])[] = [];
 	readonly sections: number[] = [];
 	readonly exclusions: boolean[] = [];
 	readonly lineStarts: number[] = [];
 
+	get count(): number {
+		return this.patterns.length;
+	}
+
 	/** A GitHub rule (section 0, never an exclusion). */
 	add(pattern: string, ownerNames: readonly string[], lineStart: number): void {
-		this.count++;
 		this.patterns.push(pattern);
 		this.ownerNames.push(ownerNames);
 		this.lineStarts.push(lineStart);

@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { listedFiles } from '../../../src/cli/context';
 import { CliError } from '../../../src/cli/errors';
 import { parseNameStatus } from '../../../src/cli/git';
-import { findRoot, normaliseListedPath, toRootPath } from '../../../src/cli/paths';
+import { findRoot, listedFiles, normaliseListedPath, toRootPath } from '../../../src/cli/paths';
 import { cleanUp, demoRoot, tempDir, write } from './cliHarness';
 
 suite('cli paths', () => {
